@@ -1,0 +1,9 @@
+import branding from './branding';
+import client from './client';
+import membership from './membership';
+
+export default {
+  client,
+  membership,
+  branding,
+};

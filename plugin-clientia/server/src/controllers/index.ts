@@ -1,0 +1,7 @@
+import branding from './branding';
+import overview from './overview';
+
+export default {
+  branding,
+  overview,
+};

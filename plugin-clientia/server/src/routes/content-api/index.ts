@@ -1,0 +1,15 @@
+export default () => ({
+  type: 'content-api',
+  routes: [
+    {
+      method: 'GET',
+      path: '/branding',
+      handler: 'branding.find',
+      config: {
+        // Public on purpose: the sign-in page shows the firm's brand before anyone signs in.
+        auth: false,
+        policies: [],
+      },
+    },
+  ],
+});

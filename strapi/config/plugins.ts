@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+export default ({ env }: { env: Env }) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+      // The portal keeps this token server-side; a short life limits what a leaked one is worth.
+      jwt: { expiresIn: env('JWT_EXPIRES_IN', '8h') },
+      register: { allowedFields: [] },
+    },
+  },
+  clientia: {
+    enabled: true,
+    config: {
+      portalUrl: env('PORTAL_URL', 'http://localhost:4321'),
+      defaultCurrency: env('CLIENTIA_DEFAULT_CURRENCY', 'USD'),
+      defaultLocale: env('CLIENTIA_DEFAULT_LOCALE', 'en'),
+    },
+  },
+});
