@@ -1,0 +1,2 @@
+// Booting Strapi and creating a PostgreSQL database take seconds, not milliseconds.
+jest.setTimeout(120_000);

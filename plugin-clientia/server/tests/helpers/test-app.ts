@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+import { createStrapi, type Core } from '@strapi/strapi';
+import request from 'supertest';
+
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+const APP_DIR = path.resolve(__dirname, '../../../../strapi');
+// Compiled once by scripts/test.mjs before Jest starts (compileStrapi), so each file only boots.
+const DIST_DIR = path.join(APP_DIR, 'dist');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  database: TestDatabase;
+  /** supertest against the real HTTP server of this Strapi. */
+  http: () => ReturnType<typeof request>;
+  /** Stops Strapi; drops the database unless it is kept for a restart on the same data. */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a database from an earlier start (to test a restart). */
+  database?: TestDatabase;
+  /** Extra environment for this boot only. */
+  env?: Record<string, string>;
+}
+
+const secret = () => randomBytes(24).toString('base64');
+
+export const startTestApp = async (options: StartOptions = {}): Promise<TestApp> => {
+  const database = options.database ?? (await createTestDatabase());
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    CLIENTIA_DEMO: '',
+    ...database.env,
+    ...options.env,
+  };
+  const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+
+  let strapi: Core.Strapi;
+  try {
+    strapi = await createStrapi({
+      appDir: APP_DIR,
+      distDir: DIST_DIR,
+      autoReload: false,
+      serveAdminPanel: false,
+    }).load();
+    await strapi.server.mount();
+  } catch (error) {
+    restoreEnv(previous);
+    if (!options.database) await database.drop();
+    throw error;
+  }
+
+  return {
+    strapi,
+    database,
+    http: () => request(strapi.server.httpServer),
+    async stop({ keepDatabase = false } = {}) {
+      await strapi.destroy();
+      restoreEnv(previous);
+      if (!keepDatabase) await database.drop();
+    },
+  };
+};
+
+const restoreEnv = (previous: Record<string, string | undefined>) => {
+  for (const [key, value] of Object.entries(previous)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+};
+
+/** A super admin and a token for the admin API, as the admin panel would hold it. */
+export const adminToken = async (app: TestApp, email = 'staff@firm.example') => {
+  const password = `Staff-${randomBytes(9).toString('base64url')}1a`;
+  const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
+  await app.strapi.service('admin::user').create({
+    email,
+    firstname: 'Firm',
+    lastname: 'Staff',
+    password,
+    isActive: true,
+    roles: [superAdmin.id],
+    registrationToken: null,
+  });
+  const response = await app.http().post('/admin/login').send({ email, password }).expect(200);
+  return response.body.data.token as string;
+};
+
+/** A confirmed portal user with the Authenticated role, and their users-permissions JWT. */
+export const portalUser = async (app: TestApp, email: string) => {
+  const password = `Contact-${randomBytes(9).toString('base64url')}1a`;
+  const role = await app.strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' } });
+  const user = await app.strapi.documents('plugin::users-permissions.user').create({
+    data: {
+      username: email.split('@')[0],
+      email,
+      password,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    },
+  });
+  const response = await app.http().post('/api/auth/local').send({ identifier: email, password }).expect(200);
+  return { user, password, jwt: response.body.jwt as string };
+};

@@ -1,0 +1,113 @@
+import { adminToken, portalUser, startTestApp, type TestApp } from '../helpers/test-app';
+import { usingPostgres } from '../helpers/test-database';
+
+describe('the Clientia plugin inside the reference Strapi app', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('runs on the database this suite was asked for', () => {
+    expect(app.strapi.db.dialect.client).toBe(usingPostgres() ? 'postgres' : 'sqlite');
+  });
+
+  it('registers its content types with clientia_ tables', async () => {
+    expect(app.strapi.plugin('clientia')).toBeDefined();
+    const tables = {
+      'plugin::clientia.client': 'clientia_clients',
+      'plugin::clientia.membership': 'clientia_memberships',
+      'plugin::clientia.branding': 'clientia_branding',
+    } as const;
+    for (const [uid, table] of Object.entries(tables)) {
+      expect(app.strapi.contentType(uid as 'plugin::clientia.client').collectionName).toBe(table);
+      await expect(app.strapi.db.connection.schema.hasTable(table)).resolves.toBe(true);
+    }
+  });
+
+  it('keeps staff-only client fields out of the content API by schema', () => {
+    const attributes = app.strapi.contentType('plugin::clientia.client').attributes as Record<
+      string,
+      { private?: boolean }
+    >;
+    expect(attributes.internalNotes.private).toBe(true);
+  });
+
+  it('serves neutral public branding before the firm has set its own', async () => {
+    const response = await app.http().get('/api/clientia/branding').expect(200);
+    expect(response.body.data.firmName).toBe('Client portal');
+    expect(JSON.stringify(response.body)).not.toMatch(/clientia/i);
+  });
+
+  it("serves the firm's branding, and only its public fields, to anyone", async () => {
+    await app.strapi.documents('plugin::clientia.branding').create({
+      data: {
+        firmName: 'Ledger & Lark LLP',
+        primaryColor: '#123456',
+        accentColor: '#abcdef',
+        supportEmail: 'help@ledgerlark.example',
+        emailSenderName: 'Ledger & Lark billing',
+        emailSenderAddress: 'billing@ledgerlark.example',
+      },
+    });
+
+    const response = await app.http().get('/api/clientia/branding').expect(200);
+    expect(response.body.data).toMatchObject({
+      firmName: 'Ledger & Lark LLP',
+      primaryColor: '#123456',
+      accentColor: '#abcdef',
+      supportEmail: 'help@ledgerlark.example',
+    });
+    expect(Object.keys(response.body.data).sort()).toEqual(
+      [
+        'accentColor',
+        'defaultLocale',
+        'faviconUrl',
+        'firmName',
+        'footerText',
+        'legalText',
+        'logoUrl',
+        'portalUrl',
+        'primaryColor',
+        'supportEmail',
+      ].sort()
+    );
+    expect(JSON.stringify(response.body)).not.toContain('billing@ledgerlark.example');
+  });
+
+  it('refuses query parameters on the branding route, naming each one', async () => {
+    const response = await app
+      .http()
+      .get('/api/clientia/branding')
+      .query({ 'populate[logo]': 'true', fields: 'emailSenderAddress' })
+      .expect(400);
+    expect(response.body.error.name).toBe('ValidationError');
+    expect(response.body.error.message).toContain('populate');
+    expect(response.body.error.message).toContain('fields');
+    const paths = response.body.error.details.errors.map((e: { path: string[] }) => e.path[0]);
+    expect(paths.sort()).toEqual(['fields', 'populate']);
+  });
+
+  it('answers the admin overview only to staff', async () => {
+    await app.http().get('/clientia/overview').expect(401);
+
+    const contact = await portalUser(app, 'someone@client.example');
+    await app.http().get('/clientia/overview').set('Authorization', `Bearer ${contact.jwt}`).expect(401);
+
+    const clients = app.strapi.documents('plugin::clientia.client');
+    await clients.create({ data: { name: 'Acme Corp', slug: 'acme', status: 'active', currency: 'EUR' } });
+    await clients.create({ data: { name: 'Globex', slug: 'globex', status: 'prospect', currency: 'USD', portalEnabled: false } });
+
+    const token = await adminToken(app);
+    const response = await app.http().get('/clientia/overview').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(response.body.data).toEqual({
+      clients: { total: 2, byStatus: { prospect: 1, active: 1, paused: 0, archived: 0 } },
+      memberships: 0,
+      portalEnabledClients: 1,
+    });
+  });
+});

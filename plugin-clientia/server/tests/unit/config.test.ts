@@ -1,0 +1,26 @@
+import config from '../../src/config';
+
+const valid = { ...config.default };
+
+describe('plugin config validation', () => {
+  it('accepts the defaults', () => {
+    expect(() => config.validator(valid)).not.toThrow();
+  });
+
+  it('names an unknown key and lists the known ones', () => {
+    expect(() => config.validator({ ...valid, portalURL: 'https://x.example' })).toThrow(
+      /Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale/
+    );
+  });
+
+  it.each([
+    ['portalUrl', 'portal.firm.example', /"portalUrl": must be an absolute http\(s\) URL/],
+    ['portalUrl', 'ftp://portal.firm.example', /"portalUrl"/],
+    ['defaultCurrency', 'eur', /"defaultCurrency": must be a three-letter ISO 4217 code/],
+    ['defaultCurrency', 'EURO', /"defaultCurrency"/],
+    ['defaultLocale', 'not a locale!', /"defaultLocale": must be a BCP 47 locale/],
+    ['defaultLocale', 42, /"defaultLocale"/],
+  ])('rejects %s = %p', (key, value, message) => {
+    expect(() => config.validator({ ...valid, [key]: value })).toThrow(message);
+  });
+});
