@@ -31,7 +31,7 @@ const stage = async (label, fn) => {
     results.push({ label, ok: true, seconds: (Date.now() - started) / 1000 });
   } catch (error) {
     results.push({ label, ok: false, seconds: (Date.now() - started) / 1000 });
-    console.error(`✗ ${label}: ${error.message}`);
+    console.error(`✗ ${label}: ${error instanceof Error ? error.message : error}`);
   }
 };
 

@@ -18,7 +18,7 @@ const password = () => {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
   const bytes = randomBytes(20);
   const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
-  return chars.match(/.{5}/g).join('-');
+  return (chars.match(/.{5}/g) ?? []).join('-');
 };
 
 /** Everything Strapi needs to start, generated on this machine and never committed. */

@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 
 /** Runs a command to completion, streaming its output; rejects with the exit code. */
 export const run = (command, args, options = {}) =>
-  new Promise((resolve, reject) => {
+  /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))
     );
-  });
+  }));
 
 export const waitForHttp = async (url, { timeoutMs = 120_000, accept = (status) => status < 500 } = {}) => {
   const deadline = Date.now() + timeoutMs;
@@ -20,7 +20,7 @@ export const waitForHttp = async (url, { timeoutMs = 120_000, accept = (status) 
       if (accept(response.status)) return;
       last = `HTTP ${response.status}`;
     } catch (error) {
-      last = error.message;
+      last = error instanceof Error ? error.message : String(error);
     }
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -15,8 +15,6 @@ export interface PublicBranding {
   defaultLocale: string;
 }
 
-export namespace GetPublicBranding {
-  export interface Response {
-    data: PublicBranding;
-  }
+export interface GetPublicBrandingResponse {
+  data: PublicBranding;
 }

@@ -7,8 +7,6 @@ export interface FirmOverview {
   portalEnabledClients: number;
 }
 
-export namespace GetFirmOverview {
-  export interface Response {
-    data: FirmOverview;
-  }
+export interface GetFirmOverviewResponse {
+  data: FirmOverview;
 }

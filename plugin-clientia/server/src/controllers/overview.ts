@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
-import type { GetFirmOverview } from '../../../shared/contracts/overview';
+import type { GetFirmOverviewResponse } from '../../../shared/contracts/overview';
 import { getService } from '../utils';
 import { assertQueryKeys } from './validation';
 
 const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(ctx: { query: Record<string, unknown>; body: unknown }) {
     assertQueryKeys(ctx.query, []);
-    const body: GetFirmOverview.Response = { data: await getService(strapi, 'overview').get() };
+    const body: GetFirmOverviewResponse = { data: await getService(strapi, 'overview').get() };
     ctx.body = body;
   },
 });

@@ -1,0 +1,164 @@
+/**
+ * The README's quick start, end to end: `npm start` builds what it must, starts Strapi and the
+ * portal with demo data, prints the logins, keeps the data on a second start, and Ctrl-C (SIGINT
+ * to the process group, as a terminal sends it) stops both.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+
+import { readEnvFile } from '../lib/env-file.mjs';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-start-'));
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+
+const [strapiPort, portalPort] = [await freePort(), await freePort()];
+const strapiUrl = `http://127.0.0.1:${strapiPort}`;
+const portalUrl = `http://127.0.0.1:${portalPort}`;
+
+const startProduct = () => {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      STRAPI_PORT: String(strapiPort),
+      PORTAL_PORT: String(portalPort),
+      DATABASE_FILENAME: path.join(dataDir, 'data.db'),
+      DATABASE_URL: '',
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const ready = /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Clientia is running')) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 200);
+    exited.then(({ code, signal }) => {
+      clearInterval(timer);
+      reject(new Error(`npm start exited early (${signal ?? code}):\n${output.slice(-4000)}`));
+    });
+    setTimeout(() => {
+      clearInterval(timer);
+      reject(new Error(`npm start was not ready within 8 minutes:\n${output.slice(-4000)}`));
+    }, 8 * 60_000).unref();
+  }));
+  return { child, ready, exited, output: () => output };
+};
+
+const ctrlC = async (product) => {
+  process.kill(-product.child.pid, 'SIGINT');
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('still running 20 s after Ctrl-C')), 20_000).unref());
+  return Promise.race([product.exited, timeout]);
+};
+
+const portIsFree = (port) =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+
+const adminLogin = async (secrets) => {
+  const response = await fetch(`${strapiUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: secrets.DEMO_ADMIN_EMAIL, password: secrets.DEMO_ADMIN_PASSWORD }),
+  });
+  assert.equal(response.status, 200, 'the printed admin login works');
+  const body = /** @type {{ data: { token: string } }} */ (await response.json());
+  return body.data.token;
+};
+
+const overview = async (token) => {
+  const response = await fetch(`${strapiUrl}/clientia/overview`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200);
+  const body = /** @type {{ data: { clients: { total: number }, memberships: number } }} */ (await response.json());
+  return body.data;
+};
+
+describe('npm start', { concurrency: false }, () => {
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts Strapi and the portal with demo data, prints the logins, and stops both on Ctrl-C', async () => {
+    const product = startProduct();
+    try {
+      await product.ready;
+      const secrets = readEnvFile(path.join(root, 'strapi', '.env'));
+      for (const key of ['APP_KEYS', 'JWT_SECRET', 'ADMIN_JWT_SECRET', 'DEMO_ADMIN_PASSWORD', 'DEMO_CONTACT_PASSWORD']) {
+        assert.ok(secrets[key], `${key} was generated into strapi/.env`);
+      }
+      const banner = product.output();
+      assert.match(banner, new RegExp(`http://localhost:${strapiPort}/admin`));
+      assert.match(banner, new RegExp(`http://localhost:${portalPort}`));
+      assert.ok(banner.includes(secrets.DEMO_ADMIN_PASSWORD), 'the admin login is printed');
+      assert.ok(banner.includes('anna@northwind.example'), 'the demo contacts are printed');
+
+      const admin = await fetch(`${strapiUrl}/admin`);
+      assert.equal(admin.status, 200);
+      assert.match(await admin.text(), /<div id="strapi"|<html/i);
+
+      const token = await adminLogin(secrets);
+      const figures = await overview(token);
+      assert.equal(figures.clients.total, 2);
+      assert.equal(figures.memberships, 5);
+
+      const contact = await fetch(`${strapiUrl}/api/auth/local`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: 'maya@bluebird.example', password: secrets.DEMO_CONTACT_PASSWORD }),
+      });
+      assert.equal(contact.status, 200, 'a printed contact login works');
+
+      const home = await fetch(`${portalUrl}/`);
+      assert.equal(home.status, 200);
+      const html = await home.text();
+      assert.ok(html.includes('Harbor &amp; Pine Advisory'), "the portal shows the demo firm's name");
+      assert.ok(!/clientia/i.test(html), "the portal never shows the product's own name");
+      assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
+
+      const health = await fetch(`${portalUrl}/health`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok', strapi: 'up' });
+    } finally {
+      const { code } = await ctrlC(product);
+      assert.equal(code, 0, 'Ctrl-C is a clean stop');
+    }
+    assert.equal(await portIsFree(strapiPort), true, 'Strapi is stopped');
+    assert.equal(await portIsFree(portalPort), true, 'the portal is stopped');
+  });
+
+  it('keeps the data on a second start', async () => {
+    const product = startProduct();
+    try {
+      await product.ready;
+      const secrets = readEnvFile(path.join(root, 'strapi', '.env'));
+      const figures = await overview(await adminLogin(secrets));
+      assert.equal(figures.clients.total, 2, 'nothing seeded twice, nothing lost');
+      assert.equal(figures.memberships, 5);
+      assert.doesNotMatch(product.output(), /\[demo\] seeded/, 'the seed does not run on a database with data');
+    } finally {
+      await ctrlC(product);
+    }
+  });
+});
