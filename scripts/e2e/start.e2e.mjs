@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { readEnvFile } from '../lib/env-file.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-start-'));
+const netLog = path.join(dataDir, 'outbound.log');
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -41,6 +42,8 @@ const startProduct = () => {
       PORTAL_PORT: String(portalPort),
       DATABASE_FILENAME: path.join(dataDir, 'data.db'),
       DATABASE_URL: '',
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.join(import.meta.dirname, 'net-guard.cjs')}`].filter(Boolean).join(' '),
+      CLIENTIA_NET_LOG: netLog,
     },
   });
   let output = '';
@@ -160,5 +163,10 @@ describe('npm start', { concurrency: false }, () => {
     } finally {
       await ctrlC(product);
     }
+  });
+
+  it('connects to nothing outside this machine (no telemetry, update checks or downloads)', () => {
+    const attempts = existsSync(netLog) ? readFileSync(netLog, 'utf8').trim() : '';
+    assert.equal(attempts, '', `outbound connections were attempted:\n${attempts}`);
   });
 });
