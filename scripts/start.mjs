@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import { demoContactLogins } from './lib/demo-logins.mjs';
 import { ensureEnvFile, DEMO_SECRETS, STRAPI_SECRETS } from './lib/env-file.mjs';
-import { isStale } from './lib/build-state.mjs';
+import { buildIsStale } from './lib/build-state.mjs';
 import { run, waitForHttp } from './lib/run.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -50,13 +50,13 @@ const step = async (label, fn) => {
   console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 };
 
-if (isStale(at('plugin-clientia', 'dist', 'server', 'index.js'), [at('plugin-clientia', 'server', 'src'), at('plugin-clientia', 'admin', 'src'), at('plugin-clientia', 'shared'), at('plugin-clientia', 'package.json')])) {
+if (buildIsStale(root, 'plugin')) {
   await step('Building the Clientia plugin', () => run('npm', ['run', 'build', '-w', 'plugin-clientia'], { cwd: root, env: { ...process.env, ...offline } }));
 }
-if (isStale(at('strapi', 'dist', 'build', 'index.html'), [at('strapi', 'src'), at('strapi', 'config'), at('strapi', 'package.json'), at('strapi', 'tsconfig.json'), at('plugin-clientia', 'dist')])) {
+if (buildIsStale(root, 'strapi')) {
   await step('Building Strapi and its admin panel', () => run(bin('strapi'), ['build'], { cwd: at('strapi'), env: { ...process.env, ...offline } }));
 }
-if (isStale(at('portal-site', 'dist', 'server', 'entry.mjs'), [at('portal-site', 'src'), at('portal-site', 'public'), at('portal-site', 'astro.config.mjs'), at('portal-site', 'package.json'), at('plugin-clientia', 'shared')])) {
+if (buildIsStale(root, 'portal')) {
   await step('Building the portal', () => run(bin('astro'), ['build'], { cwd: at('portal-site'), env: { ...process.env, ...offline, PUBLIC_URL: portalUrl } }));
 }
 

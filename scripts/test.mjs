@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 
-import { isStale } from './lib/build-state.mjs';
+import { buildIsStale } from './lib/build-state.mjs';
 import { run } from './lib/run.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -35,7 +35,7 @@ const stage = async (label, fn) => {
   }
 };
 
-if (isStale(at('plugin-clientia', 'dist', 'server', 'index.js'), [at('plugin-clientia', 'server', 'src'), at('plugin-clientia', 'admin', 'src'), at('plugin-clientia', 'shared'), at('plugin-clientia', 'package.json')])) {
+if (buildIsStale(root, 'plugin')) {
   await stage('build the plugin', () => run('npm', ['run', 'build', '-w', 'plugin-clientia'], { cwd: root, env }));
 }
 // compileStrapi exits the process on a TypeScript error; doing it here, outside Jest, shows why.

@@ -18,3 +18,20 @@ export interface PublicBranding {
 export interface GetPublicBrandingResponse {
   data: PublicBranding;
 }
+
+/**
+ * What a portal shows until the firm has set its brand, or while Strapi cannot be reached:
+ * neutral, and never the product's own name.
+ */
+export const NEUTRAL_BRANDING: Readonly<PublicBranding> = Object.freeze({
+  firmName: 'Client portal',
+  logoUrl: null,
+  faviconUrl: null,
+  primaryColor: '#1f3a5f',
+  accentColor: '#c8963e',
+  portalUrl: null,
+  supportEmail: null,
+  footerText: null,
+  legalText: null,
+  defaultLocale: 'en',
+});

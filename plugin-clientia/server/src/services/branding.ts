@@ -1,26 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
-import type { PublicBranding } from '../../../shared/contracts/branding';
+import { NEUTRAL_BRANDING, type PublicBranding } from '../../../shared/contracts/branding';
 
 const BRANDING_UID = 'plugin::clientia.branding';
 
 interface MediaRef {
   url?: string | null;
 }
-
-/** What a portal shows before the firm has filled in its branding: neutral, never our own name. */
-export const NEUTRAL_BRANDING: PublicBranding = {
-  firmName: 'Client portal',
-  logoUrl: null,
-  faviconUrl: null,
-  primaryColor: '#1f3a5f',
-  accentColor: '#c8963e',
-  portalUrl: null,
-  supportEmail: null,
-  footerText: null,
-  legalText: null,
-  defaultLocale: 'en',
-};
 
 const branding = ({ strapi }: { strapi: Core.Strapi }) => ({
   async getPublic(): Promise<PublicBranding> {

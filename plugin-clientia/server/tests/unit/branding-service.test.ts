@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import brandingService, { NEUTRAL_BRANDING } from '../../src/services/branding';
+import { NEUTRAL_BRANDING } from '../../../shared/contracts/branding';
+import brandingService from '../../src/services/branding';
 
 const fakeStrapi = (record: Record<string, unknown> | null) => {
   const calls: unknown[] = [];
