@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-const register = (_: { strapi: Core.Strapi }) => {};
+import { registerRecordRules } from './rules';
+
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  registerRecordRules(strapi);
+};
 
 export default register;

@@ -52,7 +52,7 @@ const seedFirm = async (strapi: Core.Strapi) => {
 
   const clientIds = new Map<string, string>();
   for (const client of demoClients) {
-    const created = await clients.create({ data: { ...client, status: 'active', portalEnabled: true } });
+    const created = await clients.create({ data: { ...client, state: 'active', portalEnabled: true } });
     clientIds.set(client.slug, created.documentId);
   }
 

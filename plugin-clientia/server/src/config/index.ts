@@ -1,4 +1,5 @@
 import { PLUGIN_ID } from '../../../shared/plugin';
+import { validateNumberFormat } from '../domain/numbering';
 
 export interface ClientiaConfig {
   /** Public address of the client portal, e.g. https://portal.yourfirm.com (used in links and emails). */
@@ -7,20 +8,38 @@ export interface ClientiaConfig {
   defaultCurrency: string;
   /** Locale used when neither the contact nor the client has one (BCP 47). */
   defaultLocale: string;
+  /** Invoice numbers: {YYYY} or {YY}, optional {MM}, and one {SEQ} or {SEQ:n}; restarts yearly. */
+  invoiceNumberFormat: string;
+  /** Contract numbers, same tokens as invoices. */
+  contractNumberFormat: string;
+  /** Days from issue to due date when an invoice is issued without one. */
+  paymentTermsDays: number;
+  /** Hours an invitation link stays valid. */
+  invitationTtlHours: number;
 }
 
-const defaults: ClientiaConfig = {
+export const DEFAULT_CONFIG: ClientiaConfig = {
   portalUrl: 'http://localhost:4321',
   defaultCurrency: 'USD',
   defaultLocale: 'en',
+  invoiceNumberFormat: 'INV-{YYYY}-{SEQ:4}',
+  contractNumberFormat: 'CTR-{YYYY}-{SEQ:3}',
+  paymentTermsDays: 30,
+  invitationTtlHours: 72,
 };
 
 const fail = (key: keyof ClientiaConfig, message: string): never => {
   throw new Error(`Invalid ${PLUGIN_ID} plugin config "${key}": ${message}`);
 };
 
+const wholeNumber = (key: 'paymentTermsDays' | 'invitationTtlHours', value: unknown, max: number) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    fail(key, `must be a whole number from 1 to ${max}`);
+  }
+};
+
 const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) => {
-  const known = new Set<string>(Object.keys(defaults));
+  const known = new Set<string>(Object.keys(DEFAULT_CONFIG));
   for (const key of Object.keys(config)) {
     if (!known.has(key)) {
       throw new Error(
@@ -43,9 +62,15 @@ const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) =>
       fail('defaultLocale', 'must be a BCP 47 locale such as en or de-CH');
     }
   }
+  for (const key of ['invoiceNumberFormat', 'contractNumberFormat'] as const) {
+    const problem = validateNumberFormat(config[key] as string);
+    if (problem) fail(key, problem);
+  }
+  wholeNumber('paymentTermsDays', config.paymentTermsDays, 365);
+  wholeNumber('invitationTtlHours', config.invitationTtlHours, 24 * 30);
 };
 
 export default {
-  default: defaults,
+  default: DEFAULT_CONFIG,
   validator,
 };

@@ -1,9 +1,37 @@
+import activity from './activity';
 import branding from './branding';
 import client from './client';
+import contract from './contract';
+import document from './document';
+import invoice from './invoice';
+import licence from './licence';
 import membership from './membership';
+import message from './message';
+import milestone from './milestone';
+import payment from './payment';
+import project from './project';
+import retainer from './retainer';
+import seat from './seat';
+import signatureEvent from './signature-event';
+import thread from './thread';
+import timeEntry from './time-entry';
 
 export default {
-  client,
-  membership,
-  branding,
+  client: client,
+  membership: membership,
+  branding: branding,
+  contract: contract,
+  'signature-event': signatureEvent,
+  retainer: retainer,
+  'time-entry': timeEntry,
+  invoice: invoice,
+  payment: payment,
+  licence: licence,
+  seat: seat,
+  document: document,
+  project: project,
+  milestone: milestone,
+  thread: thread,
+  message: message,
+  activity: activity,
 };

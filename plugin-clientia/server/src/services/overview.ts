@@ -8,7 +8,7 @@ const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(): Promise<FirmOverview> {
     const clients = strapi.documents('plugin::clientia.client');
     const counts = await Promise.all(
-      CLIENT_STATUSES.map((status) => clients.count({ filters: { status } }))
+      CLIENT_STATUSES.map((status) => clients.count({ filters: { state: status } }))
     );
     const byStatus = Object.fromEntries(
       CLIENT_STATUSES.map((status, i) => [status, counts[i]])

@@ -99,8 +99,8 @@ describe('the Clientia plugin inside the reference Strapi app', () => {
     await app.http().get('/clientia/overview').set('Authorization', `Bearer ${contact.jwt}`).expect(401);
 
     const clients = app.strapi.documents('plugin::clientia.client');
-    await clients.create({ data: { name: 'Acme Corp', slug: 'acme', status: 'active', currency: 'EUR' } });
-    await clients.create({ data: { name: 'Globex', slug: 'globex', status: 'prospect', currency: 'USD', portalEnabled: false } });
+    await clients.create({ data: { name: 'Acme Corp', slug: 'acme', state: 'active', currency: 'EUR' } });
+    await clients.create({ data: { name: 'Globex', slug: 'globex', state: 'prospect', currency: 'USD', portalEnabled: false } });
 
     const token = await adminToken(app);
     const response = await app.http().get('/clientia/overview').set('Authorization', `Bearer ${token}`).expect(200);

@@ -9,7 +9,7 @@ describe('plugin config validation', () => {
 
   it('names an unknown key and lists the known ones', () => {
     expect(() => config.validator({ ...valid, portalURL: 'https://x.example' })).toThrow(
-      /Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale/
+      /Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale, invoiceNumberFormat/
     );
   });
 

@@ -1,0 +1,77 @@
+import { fieldError } from '../domain/errors';
+import { canMove, CONTRACT_TRANSITIONS, SIGNED_CONTRACT_STATUSES } from '../domain/transitions';
+import { allocateNumber } from './billing';
+import { changedFields, requireRelation, UID, updateEntity } from './helpers';
+import { pluginConfig } from './settings';
+import { idOf, type Entity, type RecordRule } from './types';
+
+/** What a signature covers: none of it changes after signing (amend the contract instead). */
+const SIGNED_TERMS = ['title', 'kind', 'client', 'effectiveDate', 'endDate', 'value', 'currency', 'file', 'version', 'amends'];
+
+export const contractRule: RecordRule = {
+  populate: ['client', 'amends', 'file', 'signatories'],
+
+  before({ action, data, before }) {
+    if (action === 'delete') {
+      if (before && (SIGNED_CONTRACT_STATUSES.includes(before.state as string) || before.state === 'partially_signed')) {
+        throw fieldError('state', 'a signed contract cannot be deleted; terminate it instead');
+      }
+      return;
+    }
+    const status = data.state as string | undefined;
+    if (!before) {
+      if (status && !['draft', 'sent', 'signed', 'active'].includes(status)) {
+        throw fieldError('state', 'a new contract starts as draft or sent (signed or active for one signed on paper)');
+      }
+      return;
+    }
+    if (status && !canMove(CONTRACT_TRANSITIONS, before.state as string, status)) {
+      throw fieldError('state', `a contract cannot go from ${before.state} to ${status}`);
+    }
+  },
+
+  async after({ strapi, trx, before, after }) {
+    if (!after) return;
+    const client = requireRelation(after, 'client', 'every contract belongs to a client');
+    if (before && SIGNED_CONTRACT_STATUSES.includes(before.state as string)) {
+      const changed = changedFields(before, after, SIGNED_TERMS);
+      if (changed.length) {
+        throw fieldError(changed[0], 'a signed contract cannot be edited; create an amendment instead');
+      }
+    }
+    const amends = after.amends as Entity | null;
+    if (after.kind === 'amendment' && !amends) {
+      throw fieldError('amends', 'an amendment names the contract it amends');
+    }
+    if (amends) {
+      if (amends.id === after.id) throw fieldError('amends', 'a contract cannot amend itself');
+      const amended = await strapi.db
+        .query(UID.contract as never)
+        .findOne({ where: { id: amends.id }, populate: ['client'] });
+      if (idOf(amended as Entity, 'client') !== client.id) throw fieldError('amends', 'must be a contract of the same client');
+    }
+    const signatories = (after.signatories as Entity[]) ?? [];
+    if (signatories.length) {
+      const memberships = (await strapi.db
+        .query(UID.membership as never)
+        .findMany({ where: { id: { $in: signatories.map((s) => s.id) } }, populate: ['client'] })) as Entity[];
+      if (memberships.some((m) => idOf(m, 'client') !== client.id)) {
+        throw fieldError('signatories', "must be contacts of the contract's client");
+      }
+    }
+
+    const updates: Record<string, unknown> = {};
+    if (!after.number) {
+      updates.number = await allocateNumber(trx, 'contract', pluginConfig(strapi, 'contractNumberFormat'), new Date());
+    }
+    if (!after.currency) updates.currency = (client.currency as string) || pluginConfig(strapi, 'defaultCurrency');
+    if (after.state === 'sent' && !after.sentAt) updates.sentAt = new Date();
+    if (after.state === 'signed' && !after.signedAt) updates.signedAt = new Date();
+    await updateEntity(strapi, UID.contract, after.id, updates);
+  },
+
+  label: (contract) => `Contract ${(contract.number as string) || ''} ${contract.title ?? ''}`.replace(/\s+/g, ' ').trim(),
+  clientId: (contract) => idOf(contract, 'client'),
+  visibleToClient: (contract, changed) =>
+    contract.state !== 'draft' && !(changed.length > 0 && changed.every((f) => f === 'internalNotes')),
+};
