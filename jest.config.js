@@ -28,6 +28,13 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'admin',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/plugin-clientia/admin/src/**/*.test.tsx', '<rootDir>/plugin-clientia/admin/src/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/plugin-clientia/admin/tests/setup.ts'],
+    },
+    {
+      ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/plugin-clientia/server/tests/integration/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/plugin-clientia/server/tests/helpers/jest-setup.ts'],

@@ -48,6 +48,7 @@ const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 if (!results.some((r) => !r.ok)) {
   if (!onlyIntegration) {
     await stage('unit tests (Jest)', () => run(process.execPath, [jest, '--selectProjects', 'unit'], { cwd: root, env }));
+    await stage('admin panel component tests (Jest, jsdom)', () => run(process.execPath, [jest, '--selectProjects', 'admin'], { cwd: root, env }));
     await stage('script tests (node:test)', () => run(process.execPath, ['--test', 'scripts/tests/**/*.test.mjs'], { cwd: root, env }));
     await stage('portal unit tests (Vitest)', () => run(at('node_modules', '.bin', 'vitest'), ['run'], { cwd: at('portal-site'), env }));
   }
