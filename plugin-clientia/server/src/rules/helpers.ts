@@ -35,10 +35,17 @@ export const updateEntity = async (strapi: Core.Strapi, uid: Uid, id: number, da
   if (Object.keys(data).length) await query(strapi, uid).update({ where: { id }, data });
 };
 
-/** Row lock on PostgreSQL and MySQL; SQLite has one writer at a time, so it needs none. */
+/**
+ * Row lock that serialises writers of one parent record (a licence, an invoice). SQLite has one
+ * writer at a time and needs none. On PostgreSQL it is NO KEY UPDATE: the children each writer has
+ * just inserted hold KEY SHARE locks on the parent through their foreign keys, and FOR UPDATE
+ * would make two such writers deadlock instead of queueing.
+ */
 export const lockRow = async (strapi: Core.Strapi, trx: Knex.Transaction, table: string, id: number) => {
-  if (strapi.db.dialect.client === 'sqlite') return;
-  await trx(table).where({ id }).forUpdate().first('id');
+  const client = strapi.db.dialect.client;
+  if (client === 'sqlite') return;
+  const row = trx(table).where({ id });
+  await (client === 'postgres' ? row.forNoKeyUpdate() : row.forUpdate()).first('id');
 };
 
 export const requireRelation = (entity: Entity, relation: string, message = 'is required') => {

@@ -45,10 +45,8 @@ export const seatRule: RecordRule = {
     const email = (after.assigneeEmail as string | null) || null;
     if (email && !after.assigneeName) throw fieldError('assigneeName', 'name the person the seat is assigned to');
     const updates: Record<string, unknown> = {};
-    if (idOf(after, 'client') !== idOf(licence, 'client')) {
-      const full = (await strapi.db.query(UID.licence as never).findOne({ where: { id: licence.id }, populate: ['client'] })) as Entity;
-      updates.client = idOf(full, 'client');
-    }
+    const owner = (await strapi.db.query(UID.licence as never).findOne({ where: { id: licence.id }, populate: ['client'] })) as Entity;
+    if (idOf(after, 'client') !== idOf(owner, 'client')) updates.client = idOf(owner, 'client');
     if (!email) {
       if (after.assignedAt || after.assigneeName) Object.assign(updates, { assignedAt: null, assigneeName: null, assigneeEmail: null });
     } else if (!after.assignedAt || (before && before.assigneeEmail !== email)) {

@@ -1,7 +1,9 @@
 import branding from './branding';
 import overview from './overview';
+import system from './system';
 
 export default {
   branding,
   overview,
+  system,
 };

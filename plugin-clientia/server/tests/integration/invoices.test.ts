@@ -83,9 +83,18 @@ describe('invoices: totals, numbers, statuses and payments', () => {
     const client = await f.client();
     const a = await f.invoice(client, { state: 'issued' });
     const b = await f.invoice(client, { state: 'issued' });
-    await expect(
-      app.strapi.db.query('plugin::clientia.invoice').update({ where: { id: b.id }, data: { number: a.number } })
-    ).rejects.toThrow();
+    expect(a.number).toMatch(/^INV-/);
+    expect(b.number).toMatch(/^INV-/);
+    const inspector = (app.strapi.db.dialect as unknown as { schemaInspector: { getIndexes(table: string): Promise<unknown[]> } }).schemaInspector;
+    expect(await inspector.getIndexes('clientia_invoices')).toEqual(expect.arrayContaining([expect.objectContaining({ columns: ['number'], type: 'unique' })]));
+    let error: unknown;
+    try {
+      await app.strapi.db.query('plugin::clientia.invoice').update({ where: { id: b.id }, data: { number: a.number } });
+    } catch (e) {
+      error = e;
+    }
+    const rows = await app.strapi.db.query('plugin::clientia.invoice').findMany({ where: { id: { $in: [a.id, b.id] } }, select: ['id', 'number'] });
+    expect({ error: error ? 'refused' : 'accepted', a: [a.id, a.number], b: [b.id, b.number], rows }).toMatchObject({ error: 'refused' });
   });
 
   it('moves to partially paid and paid as payments arrive, keeping the balance exact', async () => {
@@ -113,6 +122,18 @@ describe('invoices: totals, numbers, statuses and payments', () => {
     expect(await f.count('payment')).toBe(before);
     const stored = await f.docs('invoice').findOne({ documentId: invoice.documentId });
     expect([stored!.state, String(stored!.paid)]).toEqual(['issued', '0']);
+  });
+
+  it('never lets racing payments take an invoice past its total', async () => {
+    const client = await f.client();
+    const invoice = await f.invoice(client, { state: 'issued', lineItems: [{ description: 'Audit', quantity: 1, unitPrice: 1000, taxRate: 0 }] });
+    const attempts = await Promise.allSettled(Array.from({ length: 6 }, () => f.payment(invoice, 300)));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
+    for (const attempt of attempts) {
+      if (attempt.status === 'rejected') expect(fieldOf(attempt.reason)).toBe('amount');
+    }
+    const stored = await f.docs('invoice').findOne({ documentId: invoice.documentId });
+    expect([stored!.state, String(stored!.paid), String(stored!.balance)]).toEqual(['partially_paid', '900', '100']);
   });
 
   it('refuses payments on draft and void invoices', async () => {
