@@ -5,7 +5,7 @@
  * Reads the demo admin login from strapi/.env; STRAPI_URL defaults to http://localhost:1337.
  * Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 

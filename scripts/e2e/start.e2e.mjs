@@ -96,9 +96,23 @@ const adminLogin = async (secrets) => {
 const overview = async (token) => {
   const response = await fetch(`${strapiUrl}/clientia/overview`, { headers: { authorization: `Bearer ${token}` } });
   assert.equal(response.status, 200);
-  const body = /** @type {{ data: { clients: { total: number }, memberships: number } }} */ (await response.json());
+  // The plugin's AttentionOverview (plugin-clientia/shared/contracts/admin.ts), as far as read here.
+  const body = /** @type {{ data: Record<AttentionList, unknown[]> & { counts: { clients: number, memberships: number } } }} */ (
+    await response.json()
+  );
   return body.data;
 };
+
+/** @typedef {typeof ATTENTION_LISTS[number]} AttentionList */
+/** What the admin home lists; the demo seed gives each list at least one entry on first start. */
+const ATTENTION_LISTS = /** @type {const} */ ([
+  'overdueInvoices',
+  'contractsAwaitingSignature',
+  'retainersAboutToBill',
+  'seatUtilisation',
+  'openThreads',
+  'renewals',
+]);
 
 describe('npm start', { concurrency: false }, () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -122,9 +136,10 @@ describe('npm start', { concurrency: false }, () => {
       assert.match(await admin.text(), /<div id="strapi"|<html/i);
 
       const token = await adminLogin(secrets);
-      const figures = await overview(token);
-      assert.equal(figures.clients.total, 2);
-      assert.equal(figures.memberships, 5);
+      const attention = await overview(token);
+      assert.equal(attention.counts.clients, 4);
+      assert.equal(attention.counts.memberships, 8);
+      for (const list of ATTENTION_LISTS) assert.ok(attention[list].length > 0, `the admin home lists ${list}`);
 
       const contact = await fetch(`${strapiUrl}/api/auth/local`, {
         method: 'POST',
@@ -156,9 +171,9 @@ describe('npm start', { concurrency: false }, () => {
     try {
       await product.ready;
       const secrets = readEnvFile(path.join(root, 'strapi', '.env'));
-      const figures = await overview(await adminLogin(secrets));
-      assert.equal(figures.clients.total, 2, 'nothing seeded twice, nothing lost');
-      assert.equal(figures.memberships, 5);
+      const { counts } = await overview(await adminLogin(secrets));
+      assert.equal(counts.clients, 4, 'nothing seeded twice, nothing lost');
+      assert.equal(counts.memberships, 8);
       assert.doesNotMatch(product.output(), /\[demo\] seeded/, 'the seed does not run on a database with data');
     } finally {
       await ctrlC(product);

@@ -1,25 +1,35 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+
 import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
+import { ACTIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
 
-interface AdminApp {
-  addMenuLink(link: Record<string, unknown>): void;
-  registerPlugin(plugin: Record<string, unknown>): void;
-}
-
 export default {
-  register(app: AdminApp) {
+  register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Clientia' },
-      permissions: [{ action: `plugin::${PLUGIN_ID}.overview.read`, subject: null }],
-      Component: async () => {
-        const { App } = await import('./pages/App');
-        return App;
-      },
+      permissions: [{ action: ACTIONS.read, subject: null }],
+      Component: () => import('./pages/App').then((mod) => ({ default: mod.App })),
     });
+
+    // Reading the brand needs the read action, changing it the settings action: either shows the link.
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Clientia' } },
+      {
+        id: `${PLUGIN_ID}-branding`,
+        to: `${PLUGIN_ID}/branding`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.branding`, defaultMessage: 'Portal branding' },
+        permissions: [
+          { action: ACTIONS.read, subject: null },
+          { action: ACTIONS.manageSettings, subject: null },
+        ],
+        Component: () => import('./pages/BrandingSettingsPage').then((mod) => ({ default: mod.BrandingSettingsPage })),
+      }
+    );
 
     app.registerPlugin({
       id: PLUGIN_ID,

@@ -127,6 +127,7 @@ export interface ReplyResponse { data: ThreadMessage }
 
 /** PUT /clientia/threads/:documentId/state (records action). */
 export interface SetThreadStateRequest { state: 'open' | 'closed' }
+export interface SetThreadStateResponse { data: InboxThread }
 
 /** GET /clientia/branding (read action), PUT /clientia/branding (settings action). */
 export interface BrandingSettings extends PublicBranding {
@@ -136,6 +137,7 @@ export interface BrandingSettings extends PublicBranding {
   favicon: { id: number; url: string } | null;
 }
 export interface GetBrandingSettingsResponse { data: BrandingSettings }
+export type UpdateBrandingSettingsResponse = GetBrandingSettingsResponse;
 export interface UpdateBrandingSettingsRequest {
   firmName?: string;
   primaryColor?: string;

@@ -1,6 +1,18 @@
 import type { Core } from '@strapi/strapi';
 
+import { calendarFor } from './calendar';
+import { seedClients, seedContacts } from './clients';
+import { createContext } from './context';
+import { seedContracts } from './contracts';
+import { seedDocuments } from './documents';
 import { demoBranding, demoClients, demoContacts } from './firm';
+import { seedInvoices } from './invoices';
+import { seedLicences } from './licences';
+import { seedProjects } from './projects';
+import { seedRetainers } from './retainers';
+import { seedSigningTrail } from './signing';
+import { seedThreads } from './threads';
+import { seedTimesheet } from './timesheet';
 
 /**
  * Seeds the demo firm on an empty database. Runs only for the demo start (CLIENTIA_DEMO=true),
@@ -38,9 +50,16 @@ const seedAdmin = async (strapi: Core.Strapi) => {
   strapi.log.info(`[demo] admin user ${email} created`);
 };
 
+/** The demo admin, or whoever administers this Strapi, stands for the firm's staff. */
+const firmStaffId = async (strapi: Core.Strapi): Promise<number | null> => {
+  const admins = strapi.db.query('admin::user');
+  const email = process.env.DEMO_ADMIN_EMAIL;
+  const admin = (email && (await admins.findOne({ where: { email } }))) || (await admins.findOne({ orderBy: { id: 'asc' } }));
+  return admin ? Number(admin.id) : null;
+};
+
 const seedFirm = async (strapi: Core.Strapi) => {
-  const clients = strapi.documents('plugin::clientia.client');
-  if ((await clients.count({})) > 0) return;
+  if ((await strapi.documents('plugin::clientia.client').count({})) > 0) return;
 
   const password = process.env.DEMO_CONTACT_PASSWORD;
   if (!password) {
@@ -48,50 +67,26 @@ const seedFirm = async (strapi: Core.Strapi) => {
     return;
   }
 
-  await strapi.documents('plugin::clientia.branding').create({ data: demoBranding });
-
-  const clientIds = new Map<string, string>();
-  for (const client of demoClients) {
-    const created = await clients.create({ data: { ...client, state: 'active', portalEnabled: true } });
-    clientIds.set(client.slug, created.documentId);
-  }
-
-  const authenticated = await strapi.db
-    .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'authenticated' } });
-  if (!authenticated) throw new Error('[demo] the users-permissions Authenticated role is missing');
-
-  const now = new Date().toISOString();
-  for (const contact of demoContacts) {
-    const users = strapi.documents('plugin::users-permissions.user');
-    const existing = await users.findFirst({ filters: { email: contact.email } });
-    const user =
-      existing ??
-      (await users.create({
-        data: {
-          username: contact.username,
-          email: contact.email,
-          password,
-          provider: 'local',
-          confirmed: true,
-          blocked: false,
-          role: authenticated.id,
-        },
-      }));
-    for (const membership of contact.memberships) {
-      await strapi.documents('plugin::clientia.membership').create({
-        data: {
-          client: clientIds.get(membership.client),
-          user: user.documentId,
-          role: membership.role,
-          signatory: membership.signatory,
-          invitedAt: now,
-          acceptedAt: now,
-        },
-      });
-    }
-  }
+  const started = Date.now();
+  const ctx = createContext(strapi, calendarFor(new Date()), await firmStaffId(strapi));
+  // One transaction: a seed that fails half way leaves an empty database, so the next start retries.
+  const signed = await strapi.db.transaction(async () => {
+    await seedClients(ctx);
+    await seedContacts(ctx, password);
+    await seedContracts(ctx);
+    const trail = await seedSigningTrail(ctx);
+    await seedRetainers(ctx);
+    await seedProjects(ctx);
+    await seedTimesheet(ctx);
+    await seedInvoices(ctx);
+    await seedLicences(ctx);
+    await seedDocuments(ctx);
+    await seedThreads(ctx);
+    return trail;
+  });
   strapi.log.info(
-    `[demo] seeded ${demoClients.length} clients and ${demoContacts.length} contacts for ${demoBranding.firmName}`
+    `[demo] seeded ${demoClients.length} clients and ${demoContacts.length} contacts for ${demoBranding.firmName}, ` +
+      `with contracts${signed ? ' (one with its signing trail)' : ''}, retainers, hours, invoices, payments, ` +
+      `licences, documents, projects and messages in ${Date.now() - started} ms`
   );
 };

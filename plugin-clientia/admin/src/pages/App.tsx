@@ -1,11 +1,24 @@
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
+import { PluginNav } from '../components/PluginNav';
+import { ClientOverviewPage } from './ClientOverviewPage';
+import { ClientsPage } from './ClientsPage';
 import { HomePage } from './HomePage';
+import { InboxPage } from './InboxPage';
+import { PortalPreviewPage } from './PortalPreviewPage';
+import { ThreadPage } from './ThreadPage';
 
 export const App = () => (
-  <Routes>
-    <Route index element={<HomePage />} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <Layouts.Root sideNav={<PluginNav />}>
+    <Routes>
+      <Route index element={<HomePage />} />
+      <Route path="clients" element={<ClientsPage />} />
+      <Route path="clients/:documentId" element={<ClientOverviewPage />} />
+      <Route path="clients/:documentId/preview" element={<PortalPreviewPage />} />
+      <Route path="inbox" element={<InboxPage />} />
+      <Route path="inbox/:documentId" element={<ThreadPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Layouts.Root>
 );

@@ -1,7 +1,13 @@
 import branding from './branding';
+import brandingSettings from './branding-settings';
+import clients from './clients';
 import overview from './overview';
+import threads from './threads';
 
 export default {
   branding,
+  'branding-settings': brandingSettings,
+  clients,
   overview,
+  threads,
 };

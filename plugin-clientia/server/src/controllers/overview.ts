@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
-import type { GetFirmOverviewResponse } from '../../../shared/contracts/overview';
+import type { GetOverviewResponse } from '../../../shared/contracts/admin';
 import { getService } from '../utils';
+import type { AdminContext } from './context';
 import { assertQueryKeys } from './validation';
 
 const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async get(ctx: { query: Record<string, unknown>; body: unknown }) {
+  async get(ctx: AdminContext) {
     assertQueryKeys(ctx.query, []);
-    const body: GetFirmOverviewResponse = { data: await getService(strapi, 'overview').get() };
+    const body: GetOverviewResponse = { data: await getService(strapi, 'overview').get() };
     ctx.body = body;
   },
 });

@@ -1,9 +1,17 @@
 import branding from './branding';
+import brandingSettings from './branding-settings';
+import clients from './clients';
+import invitations from './invitations';
 import overview from './overview';
 import system from './system';
+import threads from './threads';
 
 export default {
   branding,
+  'branding-settings': brandingSettings,
+  clients,
+  invitations,
   overview,
   system,
+  threads,
 };

@@ -8,16 +8,69 @@ const demoEnv = {
   DEMO_CONTACT_PASSWORD: 'Demo-contact-Pa55word',
 };
 
-const counts = async (app: Awaited<ReturnType<typeof startTestApp>>) => ({
-  admins: await app.strapi.db.query('admin::user').count(),
-  clients: await app.strapi.db.query('plugin::clientia.client').count(),
-  memberships: await app.strapi.db.query('plugin::clientia.membership').count(),
-  contacts: await app.strapi.db.query('plugin::users-permissions.user').count(),
-  brandings: await app.strapi.db.query('plugin::clientia.branding').count(),
-});
+type App = Awaited<ReturnType<typeof startTestApp>>;
+type Row = Record<string, unknown>;
+
+const RECORDS = {
+  admins: 'admin::user',
+  contacts: 'plugin::users-permissions.user',
+  brandings: 'plugin::clientia.branding',
+  clients: 'plugin::clientia.client',
+  memberships: 'plugin::clientia.membership',
+  contracts: 'plugin::clientia.contract',
+  signatureEvents: 'plugin::clientia.signature-event',
+  retainers: 'plugin::clientia.retainer',
+  timeEntries: 'plugin::clientia.time-entry',
+  invoices: 'plugin::clientia.invoice',
+  payments: 'plugin::clientia.payment',
+  licences: 'plugin::clientia.licence',
+  seats: 'plugin::clientia.seat',
+  documents: 'plugin::clientia.document',
+  projects: 'plugin::clientia.project',
+  milestones: 'plugin::clientia.milestone',
+  threads: 'plugin::clientia.thread',
+  messages: 'plugin::clientia.message',
+  activities: 'plugin::clientia.activity',
+} as const;
+
+const counts = async (app: App) => {
+  const entries = await Promise.all(
+    Object.entries(RECORDS).map(async ([name, uid]) => [name, Number(await app.strapi.db.query(uid).count())] as const)
+  );
+  return Object.fromEntries(entries) as Record<keyof typeof RECORDS, number>;
+};
+
+const DEMO_COUNTS = {
+  admins: 1,
+  contacts: 7,
+  brandings: 1,
+  clients: 4,
+  memberships: 8,
+  contracts: 13,
+  signatureEvents: 5,
+  retainers: 3,
+  timeEntries: 26,
+  invoices: 9,
+  payments: 4,
+  licences: 3,
+  seats: 15,
+  documents: 15,
+  projects: 4,
+  milestones: 13,
+  threads: 5,
+  messages: 16,
+};
+
+const NOTHING = Object.fromEntries(Object.keys(RECORDS).map((name) => [name, 0]));
+
+const findAll = (app: App, uid: string, options: Row = {}) =>
+  app.strapi.db.query(uid as never).findMany(options) as Promise<Row[]>;
+
+const isoDay = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('the demo start', () => {
   let database: TestDatabase;
+  let activitiesAfterSeed = 0;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -30,7 +83,10 @@ describe('the demo start', () => {
   it('seeds an empty database with the demo firm, an admin and contacts who can sign in', async () => {
     const app = await startTestApp({ database, env: demoEnv });
     try {
-      expect(await counts(app)).toEqual({ admins: 1, clients: 2, memberships: 5, contacts: 4, brandings: 1 });
+      const seeded = await counts(app);
+      expect(seeded).toMatchObject(DEMO_COUNTS);
+      expect(seeded.activities).toBeGreaterThan(0);
+      activitiesAfterSeed = seeded.activities;
 
       const branding = await app.http().get('/api/clientia/branding').expect(200);
       expect(branding.body.data.firmName).toBe('Harbor & Pine Advisory');
@@ -49,13 +105,76 @@ describe('the demo start', () => {
         .send({ email: demoEnv.DEMO_ADMIN_EMAIL, password: demoEnv.DEMO_ADMIN_PASSWORD })
         .expect(200);
 
-      const sam = await app.strapi.db
-        .query('plugin::clientia.membership')
-        .findMany({ where: { user: { email: 'sam@rivera-consulting.example' } }, populate: ['client'] });
-      expect(sam.map((m: { client: { slug: string } }) => m.client.slug).sort()).toEqual([
-        'bluebird-studio',
-        'northwind-logistics',
-      ]);
+      const sam = await findAll(app, RECORDS.memberships, { where: { user: { email: 'sam@rivera-consulting.example' } }, populate: ['client'] });
+      expect(sam.map((m) => (m.client as { slug: string }).slug).sort()).toEqual(['bluebird-studio', 'northwind-logistics']);
+
+      const northwind = await findAll(app, RECORDS.memberships, { where: { client: { slug: 'northwind-logistics' } } });
+      expect(northwind.map((m) => m.role).sort()).toEqual(['admin', 'billing', 'member', 'owner']);
+      expect(northwind.filter((m) => m.signatory)).toHaveLength(1);
+    } finally {
+      await app.stop({ keepDatabase: true });
+    }
+  });
+
+  it('gives every admin panel something to act on, dated relative to today', async () => {
+    const app = await startTestApp({ database });
+    try {
+      const today = isoDay();
+
+      const invoices = await findAll(app, RECORDS.invoices, { populate: ['payments'] });
+      const overdue = invoices.filter((i) => i.state === 'overdue');
+      expect(overdue).toHaveLength(1);
+      expect(String(overdue[0].dueDate) < today).toBe(true);
+      expect(invoices.map((i) => i.state).sort()).toEqual(
+        ['draft', 'draft', 'issued', 'issued', 'overdue', 'paid', 'paid', 'paid', 'partially_paid'].sort()
+      );
+      // The server numbered and totalled them; the seed sent line items only.
+      for (const invoice of invoices.filter((i) => i.state !== 'draft')) {
+        expect(invoice.number).toMatch(/^INV-\d{4}-\d{4}$/);
+        expect(Number(invoice.total)).toBeGreaterThan(0);
+        expect(Number(invoice.balance)).toBe(Number(invoice.total) - Number(invoice.paid));
+      }
+
+      const contracts = await findAll(app, RECORDS.contracts, { populate: ['amends'] });
+      expect(contracts.filter((c) => c.state === 'sent').length).toBeGreaterThanOrEqual(1);
+      expect(contracts.some((c) => c.kind === 'amendment' && c.amends)).toBe(true);
+      expect(contracts.some((c) => c.state === 'draft')).toBe(true);
+      expect(contracts.some((c) => c.renewalDate && String(c.renewalDate) >= today && String(c.renewalDate) <= isoDay(30))).toBe(true);
+
+      const retainers = await findAll(app, RECORDS.retainers, { where: { state: 'active' } });
+      expect(retainers.some((r) => String(r.nextRunDate) >= today && String(r.nextRunDate) <= isoDay(7))).toBe(true);
+
+      const licences = await findAll(app, RECORDS.licences, { populate: ['seats'] });
+      const used = licences.map((l) => ({
+        purchased: Number(l.seatsPurchased),
+        assigned: (l.seats as Row[]).filter((s) => s.assigneeEmail).length,
+      }));
+      expect(used.some((l) => l.assigned === l.purchased)).toBe(true);
+      expect(used.some((l) => l.assigned < l.purchased)).toBe(true);
+
+      const threads = await findAll(app, RECORDS.threads);
+      expect(threads.some((t) => t.state === 'closed')).toBe(true);
+      const unread = threads.filter(
+        (t) => t.state === 'open' && t.lastMessageAt && (!t.staffReadAt || new Date(t.staffReadAt as string) < new Date(t.lastMessageAt as string))
+      );
+      expect(unread).toHaveLength(1);
+      const messages = await findAll(app, RECORDS.messages, { populate: ['authorStaff', 'authorContact'] });
+      expect(messages.some((m) => m.authorType === 'staff' && m.authorStaff)).toBe(true);
+      expect(messages.some((m) => m.authorType === 'contact' && m.authorContact)).toBe(true);
+    } finally {
+      await app.stop({ keepDatabase: true });
+    }
+  });
+
+  it('records the signed MSA as an unbroken hash chain', async () => {
+    const app = await startTestApp({ database });
+    try {
+      const events = await findAll(app, RECORDS.signatureEvents, { orderBy: { id: 'asc' }, populate: ['contract'] });
+      expect(events.map((e) => e.type)).toEqual(['sent', 'viewed', 'consented', 'signed', 'completed']);
+      events.forEach((event, i) => expect(event.previousHash ?? null).toBe(i === 0 ? null : events[i - 1].hash));
+      const contract = events[0].contract as Row;
+      expect(contract.kind).toBe('msa');
+      expect(contract.completedHash).toBe(events[events.length - 1].hash);
     } finally {
       await app.stop({ keepDatabase: true });
     }
@@ -64,7 +183,7 @@ describe('the demo start', () => {
   it('keeps the data on a second start and seeds nothing twice', async () => {
     const app = await startTestApp({ database, env: demoEnv });
     try {
-      expect(await counts(app)).toEqual({ admins: 1, clients: 2, memberships: 5, contacts: 4, brandings: 1 });
+      expect(await counts(app)).toEqual({ ...DEMO_COUNTS, activities: activitiesAfterSeed });
     } finally {
       await app.stop({ keepDatabase: true });
     }
@@ -91,7 +210,7 @@ describe('the demo seed outside a demo', () => {
   it('creates nothing in production mode, even when asked', async () => {
     const app = await startTestApp({ env: { ...demoEnv, NODE_ENV: 'production' } });
     try {
-      expect(await counts(app)).toEqual({ admins: 0, clients: 0, memberships: 0, contacts: 0, brandings: 0 });
+      expect(await counts(app)).toEqual(NOTHING);
     } finally {
       await app.stop();
     }
@@ -100,7 +219,7 @@ describe('the demo seed outside a demo', () => {
   it('creates no admin without a password generated for this machine', async () => {
     const app = await startTestApp({ env: { CLIENTIA_DEMO: 'true', DEMO_ADMIN_PASSWORD: '', DEMO_CONTACT_PASSWORD: '' } });
     try {
-      expect(await counts(app)).toEqual({ admins: 0, clients: 0, memberships: 0, contacts: 0, brandings: 0 });
+      expect(await counts(app)).toEqual(NOTHING);
     } finally {
       await app.stop();
     }

@@ -29,6 +29,14 @@ describe('the Clientia plugin inside the reference Strapi app', () => {
     }
   });
 
+  it('holds invoice and contract numbers unique in the database itself', async () => {
+    const inspector = (app.strapi.db.dialect as unknown as { schemaInspector: { getIndexes(table: string): Promise<{ name: string; columns: string[]; type?: string }[]> } }).schemaInspector;
+    for (const table of ['clientia_invoices', 'clientia_contracts']) {
+      const indexes = await inspector.getIndexes(table);
+      expect(indexes).toEqual(expect.arrayContaining([expect.objectContaining({ columns: ['number'], type: 'unique' })]));
+    }
+  });
+
   it('keeps staff-only client fields out of the content API by schema', () => {
     const attributes = app.strapi.contentType('plugin::clientia.client').attributes as Record<
       string,
@@ -105,9 +113,14 @@ describe('the Clientia plugin inside the reference Strapi app', () => {
     const token = await adminToken(app);
     const response = await app.http().get('/clientia/overview').set('Authorization', `Bearer ${token}`).expect(200);
     expect(response.body.data).toEqual({
-      clients: { total: 2, byStatus: { prospect: 1, active: 1, paused: 0, archived: 0 } },
-      memberships: 0,
-      portalEnabledClients: 1,
+      overdueInvoices: [],
+      overdueTotals: [],
+      contractsAwaitingSignature: [],
+      retainersAboutToBill: [],
+      seatUtilisation: [],
+      openThreads: [],
+      renewals: [],
+      counts: { clients: 2, activeClients: 1, memberships: 0 },
     });
   });
 });

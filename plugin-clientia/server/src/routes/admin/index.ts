@@ -1,18 +1,30 @@
-import { ADMIN_ACTIONS } from '../../permissions';
+import { ADMIN_ACTIONS, type AdminAction } from '../../permissions';
+
+/** Every admin route needs a signed-in staff member holding the action named. */
+const route = (method: 'GET' | 'POST' | 'PUT', path: string, handler: string, action: AdminAction) => ({
+  method,
+  path,
+  handler,
+  config: {
+    policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  },
+});
+
+const { read, manageRecords, manageSettings } = ADMIN_ACTIONS;
 
 export default () => ({
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/overview',
-      handler: 'overview.get',
-      config: {
-        policies: [
-          'admin::isAuthenticatedAdmin',
-          { name: 'admin::hasPermissions', config: { actions: [ADMIN_ACTIONS.readOverview] } },
-        ],
-      },
-    },
+    route('GET', '/overview', 'overview.get', read),
+    route('GET', '/clients', 'clients.find', read),
+    route('GET', '/clients/:documentId', 'clients.findOne', read),
+    route('POST', '/clients/:documentId/invitations', 'clients.invite', manageRecords),
+    route('GET', '/clients/:documentId/preview', 'clients.preview', read),
+    route('GET', '/threads', 'threads.find', read),
+    route('GET', '/threads/:documentId', 'threads.findOne', read),
+    route('POST', '/threads/:documentId/messages', 'threads.reply', manageRecords),
+    route('PUT', '/threads/:documentId/state', 'threads.setState', manageRecords),
+    route('GET', '/branding', 'branding-settings.find', read),
+    route('PUT', '/branding', 'branding-settings.update', manageSettings),
   ],
 });

@@ -1,0 +1,120 @@
+import { AA_NORMAL_TEXT, contrastRatio, parseHex } from '../../../../shared/colors';
+import type { BrandingSettings, UpdateBrandingSettingsRequest } from '../../../../shared/contracts/admin';
+
+export interface MediaChoice {
+  id: number;
+  url: string;
+}
+
+/** The form as the staff member types it: text fields are strings, empty means "not set". */
+export interface BrandingDraft {
+  firmName: string;
+  logo: MediaChoice | null;
+  favicon: MediaChoice | null;
+  primaryColor: string;
+  accentColor: string;
+  portalUrl: string;
+  supportEmail: string;
+  emailSenderName: string;
+  emailSenderAddress: string;
+  footerText: string;
+  legalText: string;
+  defaultLocale: string;
+}
+
+export type BrandingTextField = Exclude<keyof BrandingDraft, 'logo' | 'favicon'>;
+export type BrandingProblem = 'required' | 'tooLong' | 'colour' | 'email' | 'url' | 'locale';
+export type BrandingErrors = Partial<Record<BrandingTextField, BrandingProblem>>;
+
+export const draftFromSettings = (settings: BrandingSettings): BrandingDraft => ({
+  firmName: settings.firmName,
+  logo: settings.logo,
+  favicon: settings.favicon,
+  primaryColor: settings.primaryColor,
+  accentColor: settings.accentColor,
+  portalUrl: settings.portalUrl ?? '',
+  supportEmail: settings.supportEmail ?? '',
+  emailSenderName: settings.emailSenderName ?? '',
+  emailSenderAddress: settings.emailSenderAddress ?? '',
+  footerText: settings.footerText ?? '',
+  legalText: settings.legalText ?? '',
+  defaultLocale: settings.defaultLocale,
+});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+const LIMITS: Partial<Record<BrandingTextField, number>> = {
+  firmName: 200,
+  portalUrl: 500,
+  emailSenderName: 200,
+  footerText: 2000,
+  legalText: 5000,
+  defaultLocale: 35,
+};
+
+const isWebAddress = (value: string) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+export const isHexColour = (value: string) => parseHex(value) !== null;
+
+export const checkBranding = (draft: BrandingDraft): BrandingErrors => {
+  const errors: BrandingErrors = {};
+  for (const [field, limit] of Object.entries(LIMITS) as [BrandingTextField, number][]) {
+    if (draft[field].trim().length > limit) errors[field] = 'tooLong';
+  }
+  if (!draft.firmName.trim()) errors.firmName = 'required';
+  if (!isHexColour(draft.primaryColor)) errors.primaryColor = 'colour';
+  if (!isHexColour(draft.accentColor)) errors.accentColor = 'colour';
+  if (draft.portalUrl.trim() && !errors.portalUrl && !isWebAddress(draft.portalUrl.trim())) errors.portalUrl = 'url';
+  if (draft.supportEmail.trim() && !EMAIL.test(draft.supportEmail.trim())) errors.supportEmail = 'email';
+  if (draft.emailSenderAddress.trim() && !EMAIL.test(draft.emailSenderAddress.trim())) errors.emailSenderAddress = 'email';
+  if (!draft.defaultLocale.trim()) errors.defaultLocale = 'required';
+  else if (!errors.defaultLocale && !LOCALE.test(draft.defaultLocale.trim())) errors.defaultLocale = 'locale';
+  return errors;
+};
+
+const optional = (value: string) => (value.trim() ? value.trim() : null);
+
+export const toBrandingUpdate = (draft: BrandingDraft): UpdateBrandingSettingsRequest => ({
+  firmName: draft.firmName.trim(),
+  primaryColor: draft.primaryColor.trim().toLowerCase(),
+  accentColor: draft.accentColor.trim().toLowerCase(),
+  portalUrl: optional(draft.portalUrl),
+  supportEmail: optional(draft.supportEmail),
+  emailSenderName: optional(draft.emailSenderName),
+  emailSenderAddress: optional(draft.emailSenderAddress),
+  footerText: optional(draft.footerText),
+  legalText: optional(draft.legalText),
+  defaultLocale: draft.defaultLocale.trim(),
+  logo: draft.logo?.id ?? null,
+  favicon: draft.favicon?.id ?? null,
+});
+
+export const WHITE = '#ffffff';
+
+export interface ContrastVerdict {
+  ratio: number;
+  passes: boolean;
+}
+
+/** Null when a colour is not a valid #rrggbb yet (the field says so instead). */
+const verdict = (foreground: string, background: string): ContrastVerdict | null => {
+  const ratio = contrastRatio(foreground, background);
+  return ratio === null ? null : { ratio, passes: ratio >= AA_NORMAL_TEXT };
+};
+
+/** The two pairs the portal draws: white text on primary (header, buttons), accent text on white (links). */
+export const brandContrast = (primaryColor: string, accentColor: string) => ({
+  whiteOnPrimary: verdict(WHITE, primaryColor),
+  accentOnWhite: verdict(accentColor, WHITE),
+});
+
+/** Rounded down, so a failing 4.497 never reads as a passing "4.50". */
+export const formatRatio = (ratio: number, locale: string) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.floor(ratio * 100) / 100);

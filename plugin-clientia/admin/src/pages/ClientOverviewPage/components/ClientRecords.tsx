@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { Badge, Box, Flex, Tabs } from '@strapi/design-system';
+
+import type { ClientOverview } from '../../../../../shared/contracts/admin';
+import { useTranslate, type TranslationKey } from '../../../utils/useTranslate';
+import { ActivityPanel } from './panels/ActivityPanel';
+import { ContactsPanel } from './panels/ContactsPanel';
+import { ContractsPanel } from './panels/ContractsPanel';
+import { DocumentsPanel } from './panels/DocumentsPanel';
+import { InvoicesPanel } from './panels/InvoicesPanel';
+import { LicencesPanel } from './panels/LicencesPanel';
+import { ProjectsPanel } from './panels/ProjectsPanel';
+import { RetainersPanel } from './panels/RetainersPanel';
+import { ThreadsPanel } from './panels/ThreadsPanel';
+
+interface RecordTab {
+  id: string;
+  title: TranslationKey;
+  count: number;
+  panel: ReactNode;
+}
+
+/** One tab per kind of record the firm keeps for this client. */
+export const ClientRecords = ({ overview }: { overview: ClientOverview }) => {
+  const { t } = useTranslate();
+  const tabs: RecordTab[] = [
+    { id: 'contacts', title: 'client.tab.contacts', count: overview.contacts.length, panel: <ContactsPanel contacts={overview.contacts} /> },
+    { id: 'contracts', title: 'client.tab.contracts', count: overview.contracts.length, panel: <ContractsPanel contracts={overview.contracts} /> },
+    { id: 'retainers', title: 'client.tab.retainers', count: overview.retainers.length, panel: <RetainersPanel retainers={overview.retainers} /> },
+    {
+      id: 'invoices',
+      title: 'client.tab.invoices',
+      count: overview.invoices.length,
+      panel: <InvoicesPanel invoices={overview.invoices} balance={overview.balance} />,
+    },
+    { id: 'licences', title: 'client.tab.licences', count: overview.licences.length, panel: <LicencesPanel licences={overview.licences} /> },
+    { id: 'documents', title: 'client.tab.documents', count: overview.documents.length, panel: <DocumentsPanel documents={overview.documents} /> },
+    { id: 'projects', title: 'client.tab.projects', count: overview.projects.length, panel: <ProjectsPanel projects={overview.projects} /> },
+    { id: 'threads', title: 'client.tab.threads', count: overview.threads.length, panel: <ThreadsPanel threads={overview.threads} /> },
+    { id: 'activity', title: 'client.tab.activity', count: overview.activity.length, panel: <ActivityPanel activity={overview.activity} /> },
+  ];
+
+  return (
+    <Tabs.Root defaultValue="contacts" variant="simple">
+      <Tabs.List aria-label={t('client.tabs.label')}>
+        {tabs.map((tab) => (
+          <Tabs.Trigger key={tab.id} value={tab.id}>
+            <Flex gap={2}>
+              {t(tab.title)}
+              <Badge size="S">{tab.count}</Badge>
+            </Flex>
+          </Tabs.Trigger>
+        ))}
+      </Tabs.List>
+      {tabs.map((tab) => (
+        <Tabs.Content key={tab.id} value={tab.id}>
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+            {tab.panel}
+          </Box>
+        </Tabs.Content>
+      ))}
+    </Tabs.Root>
+  );
+};

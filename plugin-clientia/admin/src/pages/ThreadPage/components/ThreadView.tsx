@@ -1,0 +1,29 @@
+import { Flex, Typography } from '@strapi/design-system';
+
+import type { ThreadWithMessages } from '../../../api/client';
+import { EmptyNote } from '../../../components/Section';
+import { useTranslate } from '../../../utils/useTranslate';
+import { MessageList } from './MessageList';
+import { ReplyForm } from './ReplyForm';
+
+interface ThreadViewProps {
+  thread: ThreadWithMessages;
+  canReply: boolean;
+  onReply: (body: string) => Promise<void>;
+}
+
+export const ThreadView = ({ thread, canReply, onReply }: ThreadViewProps) => {
+  const { t } = useTranslate();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      <MessageList messages={thread.messages} />
+      {!canReply ? (
+        <EmptyNote>{t('thread.readOnly')}</EmptyNote>
+      ) : thread.state === 'closed' ? (
+        <Typography textColor="neutral600">{t('thread.closedNote')}</Typography>
+      ) : (
+        <ReplyForm onReply={onReply} />
+      )}
+    </Flex>
+  );
+};

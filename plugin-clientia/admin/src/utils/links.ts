@@ -1,0 +1,23 @@
+import { PLUGIN_ID } from '../pluginId';
+
+/**
+ * Absolute paths inside the admin router (its basename is /admin), so a link works from any
+ * page of the plugin and into other parts of the admin.
+ */
+export type ContentManagerRecord = 'invoice' | 'contract' | 'retainer' | 'licence' | 'client' | 'project' | 'document';
+
+const id = (documentId: string) => encodeURIComponent(documentId);
+
+export const PLUGIN_PATH = `/plugins/${PLUGIN_ID}`;
+
+export const paths = {
+  home: PLUGIN_PATH,
+  clients: `${PLUGIN_PATH}/clients`,
+  client: (documentId: string) => `${PLUGIN_PATH}/clients/${id(documentId)}`,
+  portalPreview: (documentId: string) => `${PLUGIN_PATH}/clients/${id(documentId)}/preview`,
+  inbox: `${PLUGIN_PATH}/inbox`,
+  thread: (documentId: string) => `${PLUGIN_PATH}/inbox/${id(documentId)}`,
+  branding: `/settings/${PLUGIN_ID}/branding`,
+  record: (type: ContentManagerRecord, documentId: string) =>
+    `/content-manager/collection-types/plugin::${PLUGIN_ID}.${type}/${id(documentId)}`,
+};

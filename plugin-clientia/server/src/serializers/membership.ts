@@ -1,0 +1,21 @@
+import type { ClientOverview, PortalRole } from '../../../shared/contracts/admin';
+import { bool, isoDateTime, relation, text, type Row } from './values';
+
+export const MEMBERSHIP_FIELDS = ['id', 'documentId', 'name', 'role', 'signatory', 'invitedAt', 'acceptedAt'] as const;
+export const CONTACT_USER_FIELDS = ['id', 'username', 'email', 'blocked'] as const;
+
+export const serializeContact = (row: Row): ClientOverview['contacts'][number] => {
+  const user = relation(row, 'user');
+  return {
+    membershipId: text(row.documentId),
+    userId: Number(user?.id ?? 0),
+    // The name the firm knows the contact by lives on the membership (the account has none).
+    name: text(row.name) || text(user?.username) || text(user?.email),
+    email: text(user?.email),
+    role: text(row.role) as PortalRole,
+    signatory: bool(row.signatory),
+    invitedAt: isoDateTime(row.invitedAt),
+    acceptedAt: isoDateTime(row.acceptedAt),
+    blocked: bool(user?.blocked),
+  };
+};

@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+
+import type { BrandingSettings, UpdateBrandingSettingsRequest } from '../../../shared/contracts/admin';
+import { fieldError } from '../domain/errors';
+import { UID } from '../rules/helpers';
+import { serializeBrandingSettings } from '../serializers/branding';
+import { documents, records } from './records';
+
+const FILE_UID = 'plugin::upload.file';
+const MEDIA_POPULATE = { logo: { fields: ['url'] }, favicon: { fields: ['url'] } };
+
+const brandingSettings = ({ strapi }: { strapi: Core.Strapi }) => {
+  const current = () => documents(strapi, UID.branding).findFirst({ populate: MEDIA_POPULATE });
+
+  const assertFilesExist = async (changes: UpdateBrandingSettingsRequest) => {
+    for (const field of ['logo', 'favicon'] as const) {
+      const id = changes[field];
+      if (id === undefined || id === null) continue;
+      const file = await records(strapi, FILE_UID).findOne({ select: ['id', 'mime'], where: { id } });
+      if (!file) throw fieldError(field, `no file with id ${id} in the media library`);
+      if (typeof file.mime === 'string' && !file.mime.startsWith('image/')) throw fieldError(field, 'must be an image');
+    }
+  };
+
+  return {
+    async get(): Promise<BrandingSettings> {
+      return serializeBrandingSettings(await current());
+    },
+
+    /** Applies the changes given (fields left out keep their value); creates the brand the first time. */
+    async update(changes: UpdateBrandingSettingsRequest): Promise<BrandingSettings> {
+      await assertFilesExist(changes);
+      const existing = await current();
+      const data = { ...changes } as Record<string, unknown>;
+      if (existing) {
+        await documents(strapi, UID.branding).update({ documentId: String(existing.documentId), data });
+      } else {
+        if (!changes.firmName) throw fieldError('firmName', "is required: name the firm before setting the rest of its brand");
+        await documents(strapi, UID.branding).create({ data });
+      }
+      return serializeBrandingSettings(await current());
+    },
+  };
+};
+
+export default brandingSettings;

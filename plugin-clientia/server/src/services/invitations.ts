@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import type { InviteContactResponse, PortalRole } from '../../../shared/contracts/admin';
+import { fieldError } from '../domain/errors';
+import { UID } from '../rules/helpers';
+import { pluginConfig } from '../rules/settings';
+import type { Row } from '../serializers/values';
+import { documents, records } from './records';
+
+const USER_UID = 'plugin::users-permissions.user';
+const ROLE_UID = 'plugin::users-permissions.role';
+
+export interface Invitation {
+  email: string;
+  name: string;
+  role: PortalRole;
+  signatory: boolean;
+}
+
+/** The link's secret: shown once in the invite URL, stored only as its SHA-256. */
+export const hashInviteToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The email's local part, made safe; users-permissions wants at least three characters. */
+const usernameBase = (email: string) => {
+  const local = (email.split('@')[0] ?? '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 40);
+  if (!local) return 'contact';
+  return local.length < 3 ? `${local}-contact` : local;
+};
+
+const invitations = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The username base, with a number added when another account already has it. */
+  const freeUsername = async (email: string) => {
+    const base = usernameBase(email);
+    const taken = new Set(
+      (await records(strapi, USER_UID).findMany({ select: ['username'], where: { username: { $startsWithi: base } } })).map((u) =>
+        String(u.username).toLowerCase()
+      )
+    );
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  };
+
+  /**
+   * A portal account for the email: the existing one, or a new confirmed account whose password
+   * nobody knows (random, never shown); the contact sets their own when accepting the invite.
+   */
+  const accountFor = async (email: string): Promise<Row> => {
+    const existing = await records(strapi, USER_UID).findOne({ select: ['id', 'documentId', 'email'], where: { email: { $eqi: email } } });
+    if (existing) return existing;
+    const role = await records(strapi, ROLE_UID).findOne({ select: ['id'], where: { type: 'authenticated' } });
+    if (!role) throw new errors.ApplicationError('The users-permissions Authenticated role is missing');
+    return documents(strapi, USER_UID).create({
+      data: {
+        username: await freeUsername(email),
+        email,
+        password: randomBytes(32).toString('base64url'),
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+      },
+    });
+  };
+
+  return {
+    async invite(clientDocumentId: string, invitation: Invitation, invitedBy: number): Promise<InviteContactResponse['data']> {
+      const client = await records(strapi, UID.client).findOne({ select: ['id', 'documentId'], where: { documentId: clientDocumentId } });
+      if (!client) throw new errors.NotFoundError('No client has this documentId');
+
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + pluginConfig(strapi, 'invitationTtlHours') * 3_600_000);
+
+      // One transaction: a refused membership leaves no orphan account and no half-made invite.
+      const membership = await strapi.db.transaction(async () => {
+        const user = await accountFor(invitation.email);
+        const memberships = await records(strapi, UID.membership).count({
+          where: { client: { id: client.id }, user: { id: user.id } },
+        });
+        if (Number(memberships) > 0) throw fieldError('email', 'this person is already a contact of this client');
+
+        const created = await documents(strapi, UID.membership).create({
+          data: {
+            client: client.documentId,
+            user: user.id,
+            name: invitation.name,
+            role: invitation.role,
+            signatory: invitation.signatory,
+            invitedAt: new Date(),
+            invitedBy,
+          },
+        });
+        // The token fields are server-owned: the rules drop them from any caller's data, so they
+        // are set here directly, inside the same transaction.
+        await records(strapi, UID.membership).update({
+          where: { id: created.id },
+          data: { inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt },
+        });
+        return created;
+      });
+
+      const portalUrl = pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '');
+      return {
+        membershipId: String(membership.documentId),
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: expiresAt.toISOString(),
+        inviteUrl: `${portalUrl}/invite/${token}`,
+      };
+    },
+  };
+};
+
+export default invitations;

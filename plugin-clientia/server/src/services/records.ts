@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+
+import type { Row } from '../serializers/values';
+
+/** Query-engine access with explicit `select`/`populate`; rows come back as plain objects. */
+export interface RecordQuery {
+  findOne(params: Record<string, unknown>): Promise<Row | null>;
+  findMany(params: Record<string, unknown>): Promise<Row[]>;
+  count(params?: Record<string, unknown>): Promise<number>;
+  update(params: Record<string, unknown>): Promise<Row | null>;
+}
+
+export const records = (strapi: Core.Strapi, uid: string) => strapi.db.query(uid as never) as unknown as RecordQuery;
+
+/** Document Service access for writes, so the firm's rules run on each of them. */
+export interface DocumentWrites {
+  findFirst(params?: Record<string, unknown>): Promise<Row | null>;
+  create(params: { data: Record<string, unknown>; populate?: unknown }): Promise<Row>;
+  update(params: { documentId: string; data: Record<string, unknown>; populate?: unknown }): Promise<Row | null>;
+}
+
+export const documents = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as never) as unknown as DocumentWrites;
+
+interface JoinTableMeta {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/**
+ * How many rows of `uid` point at each of `ids` through `relation`: one grouped COUNT on the
+ * relation's link table, however many ids there are. `nonEmpty` counts only rows where that
+ * attribute holds a value (neither null nor blank).
+ */
+export const countByRelation = async (
+  strapi: Core.Strapi,
+  uid: string,
+  relation: string,
+  ids: number[],
+  options: { nonEmpty?: string } = {}
+): Promise<Map<number, number>> => {
+  const counts = new Map<number, number>();
+  if (ids.length === 0) return counts;
+  const meta = strapi.db.metadata.get(uid);
+  const joinTable = (meta.attributes[relation] as { joinTable?: JoinTableMeta } | undefined)?.joinTable;
+  if (!joinTable) throw new Error(`${uid}.${relation} has no link table to count on`);
+  const target = `${joinTable.name}.${joinTable.inverseJoinColumn.name}`;
+  const query = strapi.db
+    .connection(joinTable.name)
+    .select({ owner: target })
+    .count({ n: '*' })
+    .whereIn(target, ids)
+    .groupBy(target);
+  if (options.nonEmpty) {
+    const column = `${meta.tableName}.${(meta.attributes[options.nonEmpty] as { columnName?: string }).columnName ?? options.nonEmpty}`;
+    query
+      .join(meta.tableName, `${meta.tableName}.id`, `${joinTable.name}.${joinTable.joinColumn.name}`)
+      .whereNotNull(column)
+      .whereNot(column, '');
+  }
+  for (const row of (await query) as { owner: unknown; n: unknown }[]) counts.set(Number(row.owner), Number(row.n));
+  return counts;
+};
+
+export const ids = (rows: Row[]) => rows.map((row) => Number(row.id));
+
+/** Groups rows by the id of a populated relation. */
+export const groupByRelation = (rows: Row[], relation: string) => {
+  const groups = new Map<number, Row[]>();
+  for (const row of rows) {
+    const owner = row[relation] as Row | null | undefined;
+    if (!owner?.id) continue;
+    const key = Number(owner.id);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+};
