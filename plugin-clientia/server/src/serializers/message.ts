@@ -9,15 +9,19 @@ export const MESSAGE_POPULATE = {
   attachments: { select: ['id', 'name', 'url', 'size'] },
 };
 
-const contactName = (user: Row | null) => (user ? text(user.username) || text(user.email) : '');
+const contactName = (user: Row | null, names: ContactNames) =>
+  user ? names.get(Number(user.id)) || text(user.username) || text(user.email) : '';
 
-export const serializeMessage = (row: Row): ThreadMessage => {
+/** Contacts' names as the firm knows them (on their memberships), by user id. */
+export type ContactNames = Map<number, string>;
+
+export const serializeMessage = (row: Row, names: ContactNames = new Map()): ThreadMessage => {
   const authorType = row.authorType === 'contact' ? 'contact' : 'staff';
   return {
     documentId: text(row.documentId),
     body: text(row.body),
     authorType,
-    authorName: authorType === 'staff' ? staffName(relation(row, 'authorStaff')) : contactName(relation(row, 'authorContact')),
+    authorName: authorType === 'staff' ? staffName(relation(row, 'authorStaff')) : contactName(relation(row, 'authorContact'), names),
     createdAt: isoDateTime(row.createdAt) ?? '',
     attachments: relationList(row, 'attachments').map((file) => ({
       name: text(file.name),

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { GetThreadResponse, InboxThread, ListThreadsResponse, ThreadMessage } from '../../../shared/contracts/admin';
 import { UID } from '../rules/helpers';
-import { MESSAGE_FIELDS, MESSAGE_POPULATE, serializeMessage } from '../serializers/message';
+import { MESSAGE_FIELDS, MESSAGE_POPULATE, serializeMessage, type ContactNames } from '../serializers/message';
 import { pagination } from '../serializers/pagination';
 import { serializeInboxThread, THREAD_FIELDS } from '../serializers/thread';
 import { CLIENT_REF_FIELDS, type Row } from '../serializers/values';
@@ -31,6 +31,23 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const messageCount = async (thread: Row) =>
     (await countByRelation(strapi, UID.message, 'thread', [Number(thread.id)])).get(Number(thread.id)) ?? 0;
+
+  /** One query for the names of every contact who wrote in the thread, from their memberships. */
+  const contactNames = async (thread: Row, messages: Row[]): Promise<ContactNames> => {
+    const userIds = [...new Set(messages.map((m) => Number((m.authorContact as Row | null)?.id)).filter(Boolean))];
+    const clientId = Number((thread.client as Row | null)?.id);
+    if (!userIds.length || !clientId) return new Map();
+    const memberships = await records(strapi, UID.membership).findMany({
+      select: ['name'],
+      where: { client: { id: clientId }, user: { id: { $in: userIds } } },
+      populate: { user: { select: ['id'] } },
+    });
+    return new Map(
+      memberships
+        .filter((m: Row) => m.name)
+        .map((m: Row) => [Number((m.user as Row).id), String(m.name)] as [number, string])
+    );
+  };
 
   const loadMessage = async (id: unknown) => {
     const row = await records(strapi, UID.message).findOne({ select: [...MESSAGE_FIELDS], where: { id }, populate: MESSAGE_POPULATE });
@@ -75,9 +92,10 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       // A read marker, not a change to the thread: written directly so that opening a thread
       // neither fills the audit log nor shows up in the client's activity feed.
       await records(strapi, UID.thread).update({ where: { id: thread.id }, data: { staffReadAt } });
+      const names = await contactNames(thread, latest);
       return {
         ...serializeInboxThread({ ...thread, staffReadAt }, count),
-        messages: latest.reverse().map(serializeMessage),
+        messages: latest.reverse().map((message) => serializeMessage(message, names)),
       };
     },
 

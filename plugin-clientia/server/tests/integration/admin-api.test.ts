@@ -419,6 +419,18 @@ describe('admin API: what staff see and do', () => {
       expect(all.meta.pagination).toEqual({ page: 1, pageSize: 1, total: await f.count('thread'), pageCount: await f.count('thread') });
     });
 
+    it("names contacts as the firm knows them, from their membership of the thread's client", async () => {
+      const named = await f.client({ name: 'Named Contacts' });
+      const writer = await contactAccount(app, 'wanda@named.example');
+      await app.strapi.documents('plugin::clientia.membership').create({
+        data: { client: named.documentId, user: writer.user.id, name: 'Wanda Okafor', role: 'member' } as never,
+      });
+      const thread = await more.thread(named, { subject: 'Who am I?' });
+      await more.contactMessage(thread, writer.user.id, 'Hi, it is Wanda');
+      const { data } = (await api.get(`/clientia/threads/${thread.documentId}`).expect(200)).body;
+      expect(data.messages.map((m: Json) => m.authorName)).toEqual(['Wanda Okafor']);
+    });
+
     it('shows one thread with its messages oldest first, and marks it read by staff', async () => {
       const thread = await more.thread(client, { subject: 'Read me' });
       await more.contactMessage(thread, contact.user.id, 'Hello');
