@@ -17,6 +17,10 @@ export default ({ env }: { env: Env }) => ({
       portalUrl: env('PORTAL_URL', 'http://localhost:4321'),
       defaultCurrency: env('CLIENTIA_DEFAULT_CURRENCY', 'USD'),
       defaultLocale: env('CLIENTIA_DEFAULT_LOCALE', 'en'),
+      invoiceNumberFormat: env('CLIENTIA_INVOICE_NUMBER_FORMAT', 'INV-{YYYY}-{SEQ:4}'),
+      contractNumberFormat: env('CLIENTIA_CONTRACT_NUMBER_FORMAT', 'CTR-{YYYY}-{SEQ:3}'),
+      paymentTermsDays: env.int('CLIENTIA_PAYMENT_TERMS_DAYS', 30),
+      invitationTtlHours: env.int('CLIENTIA_INVITATION_TTL_HOURS', 72),
     },
   },
 });

@@ -20,6 +20,13 @@ describe('plugin config validation', () => {
     ['defaultCurrency', 'EURO', /"defaultCurrency"/],
     ['defaultLocale', 'not a locale!', /"defaultLocale": must be a BCP 47 locale/],
     ['defaultLocale', 42, /"defaultLocale"/],
+    ['invoiceNumberFormat', 'INV-{SEQ}', /"invoiceNumberFormat": must contain \{YYYY\} or \{YY\}/],
+    ['invoiceNumberFormat', 'INV-{YYYY}', /"invoiceNumberFormat": must contain exactly one \{SEQ\}/],
+    ['invoiceNumberFormat', 'INV-{YYYY}-{SEQ}-{DD}', /"invoiceNumberFormat": has an unknown \{token\}/],
+    ['contractNumberFormat', 'C {YYYY}/{SEQ}', /"contractNumberFormat": may only contain/],
+    ['paymentTermsDays', 0, /"paymentTermsDays": must be a whole number from 1 to 365/],
+    ['paymentTermsDays', 14.5, /"paymentTermsDays"/],
+    ['invitationTtlHours', 100000, /"invitationTtlHours"/],
   ])('rejects %s = %p', (key, value, message) => {
     expect(() => config.validator({ ...valid, [key]: value })).toThrow(message);
   });
