@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
 import { adminActionDefinitions } from './permissions';
+import { ensureContactRole } from './portal/contact-role';
 import { ensureCountersTable } from './repositories/counters';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(adminActionDefinitions);
   await ensureCountersTable(strapi);
+  await ensureContactRole(strapi);
 };
 
 export default bootstrap;

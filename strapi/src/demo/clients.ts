@@ -28,8 +28,8 @@ export const seedClients = async (ctx: DemoContext) => {
 export const seedContacts = async (ctx: DemoContext, password: string) => {
   const authenticated = await ctx.strapi.db
     .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'authenticated' } });
-  if (!authenticated) throw new Error('[demo] the users-permissions Authenticated role is missing');
+    .findOne({ where: { type: 'client-contact' } });
+  if (!authenticated) throw new Error('[demo] the Client contact role is missing (the plugin creates it at start)');
 
   const users = ctx.strapi.documents('plugin::users-permissions.user');
   const { day } = ctx.calendar;

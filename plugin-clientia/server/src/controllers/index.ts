@@ -2,6 +2,7 @@ import branding from './branding';
 import brandingSettings from './branding-settings';
 import clients from './clients';
 import overview from './overview';
+import portalMe from './portal-me';
 import threads from './threads';
 
 export default {
@@ -9,5 +10,6 @@ export default {
   'branding-settings': brandingSettings,
   clients,
   overview,
+  'portal-me': portalMe,
   threads,
 };

@@ -1,1 +1,5 @@
-export default {};
+import portal from './portal';
+
+export default {
+  portal,
+};

@@ -50,8 +50,8 @@ const invitations = ({ strapi }: { strapi: Core.Strapi }) => {
   const accountFor = async (email: string): Promise<Row> => {
     const existing = await records(strapi, USER_UID).findOne({ select: ['id', 'documentId', 'email'], where: { email: { $eqi: email } } });
     if (existing) return existing;
-    const role = await records(strapi, ROLE_UID).findOne({ select: ['id'], where: { type: 'authenticated' } });
-    if (!role) throw new errors.ApplicationError('The users-permissions Authenticated role is missing');
+    const role = await records(strapi, ROLE_UID).findOne({ select: ['id'], where: { type: 'client-contact' } });
+    if (!role) throw new errors.ApplicationError('The Client contact role is missing');
     return documents(strapi, USER_UID).create({
       data: {
         username: await freeUsername(email),

@@ -30,7 +30,7 @@ export const staffWithActions = async (app: TestApp, actions: string[], email = 
 
 /** A portal account (Authenticated role) without signing it in: the login route is rate limited. */
 export const contactAccount = async (app: TestApp, email: string) => {
-  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'client-contact' } });
   const user = await app.strapi.documents('plugin::users-permissions.user').create({
     data: {
       username: email.split('@')[0],

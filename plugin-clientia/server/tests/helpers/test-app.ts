@@ -105,7 +105,7 @@ export const portalUser = async (app: TestApp, email: string) => {
   const password = `Contact-${randomBytes(9).toString('base64url')}1a`;
   const role = await app.strapi.db
     .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'authenticated' } });
+    .findOne({ where: { type: 'client-contact' } });
   const user = await app.strapi.documents('plugin::users-permissions.user').create({
     data: {
       username: email.split('@')[0],

@@ -60,7 +60,7 @@ describe('admin API: inviting a contact', () => {
 
     const user = await users().findOne({ where: { email: 'dana.fox@invite.example' }, populate: ['role'] });
     expect(user).toMatchObject({ username: 'dana.fox', provider: 'local', confirmed: true, blocked: false });
-    expect(user.role.type).toBe('authenticated');
+    expect(user.role.type).toBe('client-contact');
     expect(membership.user.id).toBe(user.id);
     expect(user.password).toEqual(expect.any(String));
     expect(user.password).not.toContain(token);

@@ -1,3 +1,6 @@
+import { toStrapiRoute } from '../../portal/route-spec';
+import { PORTAL_ROUTES } from './portal';
+
 export default () => ({
   type: 'content-api',
   routes: [
@@ -11,5 +14,6 @@ export default () => ({
         policies: [],
       },
     },
+    ...PORTAL_ROUTES.map(toStrapiRoute),
   ],
 });

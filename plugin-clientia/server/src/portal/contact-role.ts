@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+
+import { PORTAL_ROUTES } from '../routes/content-api/portal';
+import { actionOf } from './route-spec';
+
+export const CONTACT_ROLE_TYPE = 'client-contact';
+
+/** What a contact's token may reach besides the portal routes: their own account, nothing else. */
+const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
+
+const ROLE_UID = 'plugin::users-permissions.role';
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+
+/**
+ * The users-permissions role every portal contact has. Kept to exactly the portal routes and the
+ * contact's own account at every start: a permission added by hand (users, upload) is removed.
+ */
+export const ensureContactRole = async (strapi: Core.Strapi) => {
+  const roles = strapi.db.query(ROLE_UID as never);
+  let role = (await roles.findOne({ where: { type: CONTACT_ROLE_TYPE } })) as { id: number } | null;
+  role ??= (await roles.create({
+    data: {
+      name: 'Client contact',
+      description: 'Contacts of the firm’s clients: the client portal and their own account only.',
+      type: CONTACT_ROLE_TYPE,
+    },
+  })) as { id: number };
+
+  const wanted = new Set([...ACCOUNT_ACTIONS, ...PORTAL_ROUTES.map(actionOf)]);
+  const permissions = strapi.db.query(PERMISSION_UID as never);
+  const granted = (await permissions.findMany({ where: { role: { id: role.id } }, select: ['id', 'action'] })) as { id: number; action: string }[];
+  const extra = granted.filter((p) => !wanted.has(p.action));
+  if (extra.length) await permissions.deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
+  const have = new Set(granted.map((p) => p.action));
+  for (const action of wanted) {
+    if (!have.has(action)) await permissions.create({ data: { action, role: role.id } });
+  }
+  return role.id;
+};
+
+export const contactRoleId = async (strapi: Core.Strapi) => {
+  const role = (await strapi.db.query(ROLE_UID as never).findOne({ where: { type: CONTACT_ROLE_TYPE } })) as { id: number } | null;
+  return role?.id ?? ensureContactRole(strapi);
+};

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import type { Capability, PortalRole } from '../../../shared/contracts/portal';
+import { UID } from '../rules/helpers';
+import { CAPABILITIES } from './capabilities';
+
+/** Who is calling the portal API and on behalf of which client: derived, never taken from input. */
+export interface PortalContext {
+  user: { id: number; email: string; username: string };
+  membership: { id: number; documentId: string; role: PortalRole; signatory: boolean; name: string | null };
+  client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null };
+  memberships: { documentId: string; role: PortalRole; signatory: boolean; client: { documentId: string; name: string } }[];
+  capabilities: ReadonlySet<Capability>;
+}
+
+export const CLIENT_HEADER = 'x-clientia-client';
+export const CLIENT_QUERY_KEY = 'client';
+
+interface KoaLike {
+  state: { user?: { id: number; email?: string; username?: string; blocked?: boolean }; auth?: { strategy?: { name?: string } }; portal?: PortalContext };
+  // A policy sees a copy of Koa's context without its getters: read through the request.
+  request: { headers: Record<string, string | string[] | undefined>; query: Record<string, unknown> };
+}
+
+const header = (ctx: KoaLike, name: string) => {
+  const value = ctx.request.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+
+type MembershipRow = {
+  id: number;
+  documentId: string;
+  role: PortalRole;
+  signatory: boolean;
+  name: string | null;
+  client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null; portalEnabled: boolean; state: string } | null;
+};
+
+/**
+ * Resolves the caller's memberships and the client they act for. Only a users-permissions JWT
+ * counts (an API token is refused), only clients with the portal on, and a client selector is
+ * honoured only when it names one of the caller's own clients.
+ */
+export const resolvePortalContext = async (strapi: Core.Strapi, ctx: KoaLike): Promise<PortalContext> => {
+  const user = ctx.state.user;
+  if (!user || ctx.state.auth?.strategy?.name !== 'users-permissions') {
+    throw new errors.ForbiddenError('The portal API is for signed-in client contacts');
+  }
+  if (user.blocked) throw new errors.ForbiddenError('This account is blocked');
+
+  const rows = (await strapi.db.query(UID.membership as never).findMany({
+    select: ['id', 'documentId', 'role', 'signatory', 'name', 'acceptedAt'],
+    where: { user: { id: user.id } },
+    populate: { client: { select: ['id', 'documentId', 'name', 'currency', 'preferredLocale', 'timezone', 'portalEnabled', 'state'] } },
+  })) as MembershipRow[];
+  const usable = rows
+    .filter((row) => row.client && row.client.portalEnabled && row.client.state !== 'archived')
+    .sort((a, b) => a.client!.name.localeCompare(b.client!.name) || a.id - b.id);
+  if (usable.length === 0) throw new errors.ForbiddenError('This account has no client portal access');
+
+  const fromHeader = header(ctx, CLIENT_HEADER);
+  const fromQuery = ctx.request.query[CLIENT_QUERY_KEY];
+  const selector = fromHeader || (typeof fromQuery === 'string' ? fromQuery : '');
+  if (fromQuery !== undefined && typeof fromQuery !== 'string') {
+    throw new errors.ValidationError('client: must be one documentId', { errors: [{ path: ['client'], message: 'must be one documentId', name: 'ValidationError' }] });
+  }
+  const active = selector ? usable.find((row) => row.client!.documentId === selector) : usable[0];
+  if (!active) throw new errors.ForbiddenError('You are not a contact of that client');
+
+  const client = active.client!;
+  return {
+    user: { id: user.id, email: user.email ?? '', username: user.username ?? '' },
+    membership: { id: active.id, documentId: active.documentId, role: active.role, signatory: Boolean(active.signatory), name: active.name },
+    client: { id: client.id, documentId: client.documentId, name: client.name, currency: client.currency, preferredLocale: client.preferredLocale, timezone: client.timezone },
+    memberships: usable.map((row) => ({
+      documentId: row.documentId,
+      role: row.role,
+      signatory: Boolean(row.signatory),
+      client: { documentId: row.client!.documentId, name: row.client!.name },
+    })),
+    capabilities: CAPABILITIES[active.role] ?? new Set(),
+  };
+};
+
+/** The resolved context of a request the portal policy let through. */
+export const portalContext = (ctx: { state: { portal?: PortalContext } }): PortalContext => {
+  if (!ctx.state.portal) throw new errors.ForbiddenError('The portal API is for signed-in client contacts');
+  return ctx.state.portal;
+};
