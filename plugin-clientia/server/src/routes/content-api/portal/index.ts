@@ -1,5 +1,25 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
+import { activityRoutes } from './activity';
+import { billingRoutes } from './billing';
+import { contractsRoutes } from './contracts';
+import { dashboardRoutes } from './dashboard';
+import { documentsRoutes } from './documents';
 import { meRoutes } from './me';
+import { preferencesRoutes } from './preferences';
+import { projectsRoutes } from './projects';
+import { seatsRoutes } from './seats';
+import { threadsRoutes } from './threads';
 
 /** Every portal route. Tests, docs and the contact role's permissions are generated from this list. */
-export const PORTAL_ROUTES: readonly PortalRouteSpec[] = [...meRoutes];
+export const PORTAL_ROUTES: readonly PortalRouteSpec[] = [
+  ...meRoutes,
+  ...dashboardRoutes,
+  ...contractsRoutes,
+  ...billingRoutes,
+  ...seatsRoutes,
+  ...documentsRoutes,
+  ...projectsRoutes,
+  ...threadsRoutes,
+  ...activityRoutes,
+  ...preferencesRoutes,
+];

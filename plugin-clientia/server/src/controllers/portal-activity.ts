@@ -1,0 +1,5 @@
+import type { Core } from '@strapi/strapi';
+
+const portalActivity = (_: { strapi: Core.Strapi }) => ({});
+
+export default portalActivity;

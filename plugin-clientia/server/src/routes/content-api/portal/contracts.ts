@@ -1,0 +1,3 @@
+import type { PortalRouteSpec } from '../../../portal/route-spec';
+
+export const contractsRoutes: PortalRouteSpec[] = [];
