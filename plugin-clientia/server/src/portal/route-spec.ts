@@ -15,6 +15,13 @@ export interface PortalRouteSpec {
   /** The content type an `:id` names, so tests can probe own, foreign and missing ids. */
   idOf?: string;
   summary: string;
+  /**
+   * For the authorization matrix and the fuzzer: a valid request body (JSON) for write routes, or
+   * `multipart` for uploads (the probe then sends a small PDF in the field `file`).
+   */
+  example?: { body?: Record<string, unknown>; multipart?: { field: string; fields?: Record<string, string> } };
+  /** Query keys the route accepts besides page, pageSize, sort and client. */
+  queryKeys?: readonly string[];
 }
 
 export const toStrapiRoute = (spec: PortalRouteSpec) => ({
