@@ -8,5 +8,9 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // The portal API refuses NUL characters and cleans up refused uploads before any route runs.
+  'plugin::clientia.portal-input',
+  // Files of client records are served only by the portal's checked routes, never from /uploads.
+  'plugin::clientia.private-files',
   'strapi::public',
 ];

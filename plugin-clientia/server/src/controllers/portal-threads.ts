@@ -1,5 +1,73 @@
 import type { Core } from '@strapi/strapi';
 
-const portalThreads = (_: { strapi: Core.Strapi }) => ({});
+import type {
+  GetThreadResponse,
+  ListThreadsResponse,
+  MarkThreadReadResponse,
+  PostMessageResponse,
+  StartThreadResponse,
+} from '../../../shared/contracts/portal-threads';
+import { CLIENT_QUERY_KEY, portalContext } from '../portal/context';
+import { parseListQuery } from '../portal/list-query';
+import { emptyBody, idParam, readStorableText, type PortalRequest } from '../portal/threads/request';
+import {
+  getThread,
+  listThreads,
+  NO_SUCH_THREAD,
+  markThreadRead,
+  MAX_MESSAGE_LENGTH,
+  MAX_SUBJECT_LENGTH,
+  postMessage,
+  startThread,
+  THREAD_SORTS,
+  THREAD_STATUSES,
+} from '../portal/threads/threads';
+import { assertBodyKeys, assertQueryKeys } from './validation';
+
+const portalThreads = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: PortalRequest) {
+    const query = parseListQuery(ctx.query, {
+      sortable: THREAD_SORTS,
+      defaultSort: { field: 'lastMessageAt', direction: 'desc' },
+      filters: { status: THREAD_STATUSES },
+    });
+    const body: ListThreadsResponse = await listThreads(strapi, portalContext(ctx), query);
+    ctx.body = body;
+  },
+
+  async findOne(ctx: PortalRequest) {
+    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    const body: GetThreadResponse = { data: await getThread(strapi, portalContext(ctx), idParam(ctx, NO_SUCH_THREAD)) };
+    ctx.body = body;
+  },
+
+  async create(ctx: PortalRequest) {
+    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    const input = assertBodyKeys(ctx.request.body, ['subject', 'body']);
+    const subject = readStorableText(input, 'subject', MAX_SUBJECT_LENGTH);
+    const text = readStorableText(input, 'body', MAX_MESSAGE_LENGTH);
+    const body: StartThreadResponse = { data: await startThread(strapi, portalContext(ctx), { subject, body: text }) };
+    ctx.status = 201;
+    ctx.body = body;
+  },
+
+  async postMessage(ctx: PortalRequest) {
+    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    const documentId = idParam(ctx, NO_SUCH_THREAD);
+    const input = assertBodyKeys(ctx.request.body, ['body']);
+    const text = readStorableText(input, 'body', MAX_MESSAGE_LENGTH);
+    const body: PostMessageResponse = { data: await postMessage(strapi, portalContext(ctx), documentId, text) };
+    ctx.status = 201;
+    ctx.body = body;
+  },
+
+  async markRead(ctx: PortalRequest) {
+    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    const documentId = idParam(ctx, NO_SUCH_THREAD);
+    assertBodyKeys(emptyBody(ctx.request.body), []);
+    const body: MarkThreadReadResponse = { data: await markThreadRead(strapi, portalContext(ctx), documentId) };
+    ctx.body = body;
+  },
+});
 
 export default portalThreads;

@@ -1,1 +1,7 @@
-export default {};
+import portalInput from './portal-input';
+import privateFiles from './private-files';
+
+export default {
+  'portal-input': portalInput,
+  'private-files': privateFiles,
+};

@@ -57,6 +57,13 @@ interface MiddlewareContext {
   params: { documentId?: string; data?: Record<string, unknown> } & Record<string, unknown>;
 }
 
+/** True when every changed field is one the client never sees: the change is none of theirs. */
+const onlyStaffFields = (strapi: Core.Strapi, uid: string, changed: string[]) => {
+  if (changed.length === 0) return false;
+  const attributes = strapi.contentType(uid as never).attributes as Record<string, { private?: boolean; pluginOptions?: { clientia?: { staffOnly?: boolean } } }>;
+  return changed.every((field) => attributes[field]?.private || attributes[field]?.pluginOptions?.clientia?.staffOnly);
+};
+
 const load = async (strapi: Core.Strapi, uid: string, where: Record<string, unknown>, populate: string[]) =>
   (await strapi.db.query(uid as never).findOne({ where, populate })) as Entity | null;
 
@@ -122,7 +129,7 @@ export const registerRecordRules = (strapi: Core.Strapi) => {
             subjectLabel: rule.label(subject),
             clientId: rule.clientId(subject),
             changes: changed,
-            visibleToClient: rule.visibleToClient ? rule.visibleToClient(subject, changed) : true,
+            visibleToClient: onlyStaffFields(strapi, uid, changed) ? false : rule.visibleToClient ? rule.visibleToClient(subject, changed) : true,
           });
         }
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { fieldError } from '../domain/errors';
+import { removeStoredFile } from '../portal/documents/storage';
 import { requireRelation, UID, updateEntity } from './helpers';
 import { idOf, type Entity, type RecordRule } from './types';
 
@@ -116,17 +117,14 @@ export const timeEntryRule: RecordRule = {
 };
 
 export const documentRule: RecordRule = {
-  populate: ['client', 'file'],
-  async after({ strapi, after }) {
+  populate: ['client'],
+  async after({ strapi, action, before, after }) {
+    const storageKey = action === 'delete' ? (before?.storageKey as string | null | undefined) : null;
+    // The bytes go only once the deletion is committed: a rolled-back delete keeps its file.
+    if (storageKey) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void removeStoredFile(strapi, storageKey)));
     if (!after) return;
     requireRelation(after, 'client', 'every document belongs to a client');
-    const file = after.file as { size?: number; hash?: string } | null;
-    const updates: Record<string, unknown> = {};
-    if (!after.versionGroup) updates.versionGroup = randomUUID();
-    // The upload plugin records sizes in kilobytes; the portal shows bytes.
-    const size = file?.size ? Math.round(file.size * 1024) : null;
-    if (String(after.size ?? '') !== String(size ?? '')) updates.size = size;
-    await updateEntity(strapi, UID.document, after.id, updates);
+    if (!after.versionGroup) await updateEntity(strapi, UID.document, after.id, { versionGroup: randomUUID() });
   },
   label: (document) => `Document ${document.title}`,
   clientId: clientOf,

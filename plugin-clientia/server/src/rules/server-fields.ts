@@ -6,7 +6,7 @@ export const SERVER_OWNED: Record<string, readonly string[]> = {
   'plugin::clientia.seat': ['client', 'assignedAt'],
   'plugin::clientia.milestone': ['client'],
   'plugin::clientia.message': ['client'],
-  'plugin::clientia.document': ['size', 'sha256'],
+  'plugin::clientia.document': ['size', 'sha256', 'storageKey', 'fileName', 'mimeType'],
   'plugin::clientia.membership': ['inviteTokenHash', 'inviteExpiresAt'],
 };
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { createStrapi, type Core } from '@strapi/strapi';
@@ -30,7 +32,10 @@ const secret = () => randomBytes(24).toString('base64');
 
 export const startTestApp = async (options: StartOptions = {}): Promise<TestApp> => {
   const database = options.database ?? (await createTestDatabase());
+  // Client documents go to a private folder of this boot, removed with it.
+  const documentsDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-documents-'));
   const env: Record<string, string> = {
+    CLIENTIA_DOCUMENTS_DIR: documentsDir,
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     HOST: '127.0.0.1',
@@ -60,6 +65,7 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
     await strapi.server.mount();
   } catch (error) {
     restoreEnv(previous);
+    rmSync(documentsDir, { recursive: true, force: true });
     if (!options.database) await database.drop();
     throw error;
   }
@@ -71,6 +77,7 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
     async stop({ keepDatabase = false } = {}) {
       await strapi.destroy();
       restoreEnv(previous);
+      rmSync(documentsDir, { recursive: true, force: true });
       if (!keepDatabase) await database.drop();
     },
   };

@@ -65,6 +65,17 @@ describe('the activity log and append-only records', () => {
     expect(entry.visibleToClient).toBe(false);
   });
 
+  it('keeps a change to staff-only notes out of the client feed', async () => {
+    const client = await f.client();
+    const project = await f.docs('project').create({ data: { client: client.documentId, name: 'Audit prep' } as never });
+    await f.docs('project').update({ documentId: project.documentId, data: { internalNotes: 'Client is slow to reply' } as never });
+    const entries = await entriesFor(project.documentId);
+    expect(entries.map((e: { verb: string; visibleToClient: boolean }) => [e.verb, e.visibleToClient])).toEqual([
+      ['created', true],
+      ['updated', false],
+    ]);
+  });
+
   it('cannot be changed, deleted or forged through the Document Service', async () => {
     const client = await f.client();
     const [entry] = await entriesFor(client.documentId);

@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import type { GetPortalInvoiceResponse, ListPortalInvoicesResponse, PORTAL_INVOICE_SORTS } from '../../../../shared/contracts/portal-billing';
+import { UID } from '../../rules/helpers';
+import {
+  INVOICE_RETAINER_FIELDS,
+  PORTAL_INVOICE_DETAIL_FIELDS,
+  PORTAL_INVOICE_FIELDS,
+  serializePortalInvoice,
+  serializePortalInvoiceDetail,
+} from '../../serializers/portal/invoice';
+import { PORTAL_PAYMENT_FIELDS } from '../../serializers/portal/payment';
+import { relation, relationList, textOrNull } from '../../serializers/values';
+import { records } from '../../services/records';
+import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../contracts/stored-file';
+import type { PortalContext } from '../context';
+import { paginationMeta, type ListQuery } from '../list-query';
+
+export type InvoiceSort = (typeof PORTAL_INVOICE_SORTS)[number];
+
+/** Same words for a foreign, a missing and a draft invoice: none of them exists for the caller. */
+export const INVOICE_NOT_FOUND = 'No invoice with this id';
+export const NO_INVOICE_PDF = 'No PDF is available for this invoice yet';
+
+/** The invoices a contact may see: their client's, drafts never. */
+export const invoicesVisibleTo = (portal: PortalContext) => ({ client: { id: portal.client.id }, state: { $ne: 'draft' } });
+
+export const listInvoices = async (
+  strapi: Core.Strapi,
+  portal: PortalContext,
+  { page, pageSize, sort, filters }: ListQuery<InvoiceSort, 'status'>
+): Promise<ListPortalInvoicesResponse> => {
+  const where = { ...invoicesVisibleTo(portal), ...(filters.status ? { state: filters.status } : {}) };
+  const [rows, total] = await Promise.all([
+    records(strapi, UID.invoice).findMany({
+      select: [...PORTAL_INVOICE_FIELDS],
+      where,
+      orderBy: [{ [sort.field]: sort.direction }, { id: sort.direction }],
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    }),
+    records(strapi, UID.invoice).count({ where }),
+  ]);
+  return { data: rows.map(serializePortalInvoice), meta: paginationMeta(page, pageSize, total) };
+};
+
+export const findInvoice = async (strapi: Core.Strapi, portal: PortalContext, documentId: string): Promise<GetPortalInvoiceResponse> => {
+  const row = await records(strapi, UID.invoice).findOne({
+    select: [...PORTAL_INVOICE_DETAIL_FIELDS],
+    where: { documentId, ...invoicesVisibleTo(portal) },
+    populate: {
+      retainer: { select: [...INVOICE_RETAINER_FIELDS] },
+      payments: { select: [...PORTAL_PAYMENT_FIELDS], orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }] },
+      pdf: { select: ['id'] },
+    },
+  });
+  if (!row) throw new errors.NotFoundError(INVOICE_NOT_FOUND);
+  return { data: serializePortalInvoiceDetail(row, relationList(row, 'payments'), Boolean(relation(row, 'pdf'))) };
+};
+
+/** The invoice's stored PDF, opened for streaming, and the name the download carries. */
+export const invoicePdf = async (
+  strapi: Core.Strapi,
+  portal: PortalContext,
+  documentId: string
+): Promise<{ file: StoredFile; filename: string }> => {
+  const row = await records(strapi, UID.invoice).findOne({
+    select: ['id', 'number'],
+    where: { documentId, ...invoicesVisibleTo(portal) },
+    populate: { pdf: { select: [...STORED_FILE_FIELDS] } },
+  });
+  if (!row) throw new errors.NotFoundError(INVOICE_NOT_FOUND);
+  const file = await openStoredFile(strapi, relation(row, 'pdf'));
+  if (!file) throw new errors.NotFoundError(NO_INVOICE_PDF);
+  return { file, filename: attachmentName(textOrNull(row.number), 'invoice') };
+};

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+
+import type { ListPortalPaymentsResponse, PORTAL_PAYMENT_SORTS } from '../../../../shared/contracts/portal-billing';
+import { UID } from '../../rules/helpers';
+import { PAYMENT_INVOICE_FIELDS, PORTAL_PAYMENT_FIELDS, serializePortalPayment } from '../../serializers/portal/payment';
+import { records } from '../../services/records';
+import type { PortalContext } from '../context';
+import { paginationMeta, type ListQuery } from '../list-query';
+
+export type PaymentSort = (typeof PORTAL_PAYMENT_SORTS)[number];
+
+export const listPayments = async (
+  strapi: Core.Strapi,
+  portal: PortalContext,
+  { page, pageSize, sort }: ListQuery<PaymentSort, never>
+): Promise<ListPortalPaymentsResponse> => {
+  // A payment is only ever recorded on an issued invoice; the draft check keeps it that way here too.
+  const where = { client: { id: portal.client.id }, invoice: { state: { $ne: 'draft' } } };
+  const [rows, total] = await Promise.all([
+    records(strapi, UID.payment).findMany({
+      select: [...PORTAL_PAYMENT_FIELDS],
+      where,
+      populate: { invoice: { select: [...PAYMENT_INVOICE_FIELDS] } },
+      orderBy: [{ [sort.field]: sort.direction }, { id: sort.direction }],
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    }),
+    records(strapi, UID.payment).count({ where }),
+  ]);
+  return { data: rows.map(serializePortalPayment), meta: paginationMeta(page, pageSize, total) };
+};

@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+
+import type { Dashboard, DashboardContract, DashboardInvoice } from '../../../../shared/contracts/portal-dashboard';
+import type { Money } from '../../../../shared/contracts/money';
+import { addDays, today as todayUtc, UID } from '../../rules/helpers';
+import type { Row } from '../../serializers/values';
+import { ids, records } from '../../services/records';
+import { sumByCurrency } from '../../services/totals';
+import type { PortalContext } from '../context';
+import { countUnreadThreads } from '../threads/unread';
+import { retainerHours } from './retainer-hours';
+import {
+  COMING_MILESTONE_FIELDS,
+  DUE_INVOICE_FIELDS,
+  MILESTONE_PROJECT_FIELDS,
+  serializeComingMilestone,
+  serializeContractToSign,
+  serializeDueInvoice,
+  TO_SIGN_FIELDS,
+} from './serialize';
+
+/** Each list shows at most this many entries, the most urgent first. */
+export const DASHBOARD_LIMIT = 50;
+const MILESTONE_HORIZON_DAYS = 30;
+const DUE_STATES = ['issued', 'partially_paid', 'overdue'];
+const AWAITING_SIGNATURE = ['sent', 'partially_signed'];
+
+const invoicesDue = async (strapi: Core.Strapi, clientId: number): Promise<{ invoices: DashboardInvoice[]; totals: Money[] }> => {
+  const where = { client: { id: clientId }, state: { $in: DUE_STATES } };
+  const [rows, balances] = await Promise.all([
+    records(strapi, UID.invoice).findMany({
+      select: [...DUE_INVOICE_FIELDS],
+      where,
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+      limit: DASHBOARD_LIMIT,
+    }),
+    // The totals cover every open invoice, not only the ones listed.
+    records(strapi, UID.invoice).findMany({ select: ['id', 'balance', 'currency'], where }),
+  ]);
+  return { invoices: rows.map(serializeDueInvoice), totals: sumByCurrency(balances, 'balance') };
+};
+
+/** Contracts out for signature that name the caller as a signatory and that they have not yet signed. */
+const contractsToSign = async (strapi: Core.Strapi, portal: PortalContext): Promise<DashboardContract[]> => {
+  const contracts = await records(strapi, UID.contract).findMany({
+    select: [...TO_SIGN_FIELDS],
+    where: { client: { id: portal.client.id }, state: { $in: AWAITING_SIGNATURE }, signatories: { id: portal.membership.id } },
+    orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+    limit: DASHBOARD_LIMIT,
+  });
+  if (!contracts.length) return [];
+  const signed = await records(strapi, UID.signatureEvent).findMany({
+    select: ['id', 'contractVersion'],
+    where: { type: 'signed', user: { id: portal.user.id }, contract: { id: { $in: ids(contracts) } } },
+    populate: { contract: { select: ['id'] } },
+  });
+  const hasSigned = (contract: Row) =>
+    signed.some((event) => Number((event.contract as Row | null)?.id) === Number(contract.id) && Number(event.contractVersion) === Number(contract.version));
+  return contracts.filter((contract) => !hasSigned(contract)).map(serializeContractToSign);
+};
+
+const milestonesComing = async (strapi: Core.Strapi, clientId: number, today: string) => {
+  const rows = await records(strapi, UID.milestone).findMany({
+    select: [...COMING_MILESTONE_FIELDS],
+    where: {
+      client: { id: clientId },
+      state: { $ne: 'done' },
+      dueDate: { $gte: today, $lte: addDays(today, MILESTONE_HORIZON_DAYS) },
+    },
+    populate: { project: { select: [...MILESTONE_PROJECT_FIELDS] } },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    limit: DASHBOARD_LIMIT,
+  });
+  return rows.map(serializeComingMilestone);
+};
+
+const skipped = Promise.resolve(null);
+
+/** What needs the contact's attention; the billing and contract parts only for roles that may see them. */
+export const getDashboard = async (strapi: Core.Strapi, portal: PortalContext): Promise<Dashboard> => {
+  const today = todayUtc();
+  const clientId = portal.client.id;
+  const billing = portal.capabilities.has('billing');
+  const contracts = portal.capabilities.has('contracts');
+  const [due, toSign, milestones, unread, hours] = await Promise.all([
+    billing ? invoicesDue(strapi, clientId) : skipped,
+    contracts ? contractsToSign(strapi, portal) : skipped,
+    milestonesComing(strapi, clientId, today),
+    countUnreadThreads(strapi, clientId),
+    billing ? retainerHours(strapi, clientId, today) : skipped,
+  ]);
+  return {
+    invoicesDue: due?.invoices ?? null,
+    totalsDue: due?.totals ?? null,
+    contractsToSign: toSign,
+    milestonesComing: milestones,
+    unreadThreads: unread,
+    hoursLeft: hours,
+  };
+};

@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Client documents are kept outside the public uploads path (which the upload plugin serves to
+ * anyone): under `<app root>/.data/documents`, or CLIENTIA_DOCUMENTS_DIR. Files are named by a
+ * random key only, so nothing a caller sends ever becomes part of a path.
+ */
+export const DOCUMENTS_DIR_ENV = 'CLIENTIA_DOCUMENTS_DIR';
+
+const KEY = /^[a-f0-9]{32}$/;
+
+export const documentsDir = (strapi: Core.Strapi) => {
+  const configured = process.env[DOCUMENTS_DIR_ENV]?.trim();
+  return path.resolve(configured || path.join(strapi.dirs.app.root, '.data', 'documents'));
+};
+
+const pathOf = (strapi: Core.Strapi, storageKey: string) => {
+  if (!KEY.test(storageKey)) throw new Error('not a storage key');
+  return path.join(documentsDir(strapi), storageKey);
+};
+
+export interface StoredFile {
+  storageKey: string;
+  size: number;
+  sha256: string;
+}
+
+/** Writes the bytes under a new random key; size and SHA-256 are measured here, not taken from the request. */
+export const storeFile = async (strapi: Core.Strapi, bytes: Buffer): Promise<StoredFile> => {
+  await mkdir(documentsDir(strapi), { recursive: true, mode: 0o700 });
+  const storageKey = randomBytes(16).toString('hex');
+  await writeFile(pathOf(strapi, storageKey), bytes, { flag: 'wx', mode: 0o600 });
+  return { storageKey, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+};
+
+/** The stored file and its size, or null when it is not there (never uploaded, or removed). */
+export const openStoredFile = async (strapi: Core.Strapi, storageKey: string): Promise<{ stream: ReadStream; size: number } | null> => {
+  if (!KEY.test(storageKey)) return null;
+  const file = pathOf(strapi, storageKey);
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return null;
+  return { stream: createReadStream(file), size: info.size };
+};
+
+export const removeStoredFile = async (strapi: Core.Strapi, storageKey: string) => {
+  if (KEY.test(storageKey)) await rm(pathOf(strapi, storageKey), { force: true });
+};

@@ -1,0 +1,27 @@
+import type { LicenceStatus, PortalLicence } from '../../../../shared/contracts/portal-seats';
+import { assertClientSafe } from '../client-safe';
+import { isoDate, text, textOrNull, wholeNumber, type Row } from '../values';
+
+export const PORTAL_LICENCE_FIELDS = assertClientSafe('plugin::clientia.licence', [
+  'id',
+  'documentId',
+  'product',
+  'plan',
+  'seatsPurchased',
+  'renewalDate',
+  'state',
+]);
+
+export const serializePortalLicence = (row: Row, assigned: number): PortalLicence => {
+  const seatsPurchased = wholeNumber(row.seatsPurchased);
+  return {
+    documentId: text(row.documentId),
+    product: text(row.product),
+    plan: textOrNull(row.plan),
+    seatsPurchased,
+    assigned,
+    vacant: Math.max(0, seatsPurchased - assigned),
+    renewalDate: isoDate(row.renewalDate),
+    status: text(row.state) as LicenceStatus,
+  };
+};

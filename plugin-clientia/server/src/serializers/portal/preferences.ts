@@ -1,0 +1,20 @@
+import {
+  NOTIFICATION_TOPICS,
+  type NotificationTopic,
+  type PortalPreferences,
+} from '../../../../shared/contracts/portal-preferences';
+import { assertClientSafe } from '../client-safe';
+import { textOrNull, type Row } from '../values';
+
+export const PORTAL_PREFERENCES_FIELDS = assertClientSafe('plugin::clientia.membership', ['id', 'documentId', 'notificationPreferences', 'language']);
+
+/** Every topic is on until the contact turns it off. */
+export const notificationsOf = (stored: unknown): Record<NotificationTopic, boolean> => {
+  const saved = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  return Object.fromEntries(NOTIFICATION_TOPICS.map((topic) => [topic, saved[topic] !== false])) as Record<NotificationTopic, boolean>;
+};
+
+export const serializePortalPreferences = (membership: Row, defaultLanguage: string): PortalPreferences => ({
+  language: textOrNull(membership.language) || defaultLanguage,
+  notifications: notificationsOf(membership.notificationPreferences),
+});

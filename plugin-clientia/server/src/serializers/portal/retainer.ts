@@ -1,0 +1,43 @@
+import type { PortalRetainer, RetainerInterval, RetainerStatus } from '../../../../shared/contracts/portal-billing';
+import { assertClientSafe } from '../client-safe';
+import { isoDate, money, numberOrNull, text, type Row } from '../values';
+
+export const PORTAL_RETAINER_FIELDS = assertClientSafe('plugin::clientia.retainer', [
+  'id',
+  'documentId',
+  'title',
+  'state',
+  'amount',
+  'currency',
+  'interval',
+  'startDate',
+  'endDate',
+  'nextRunDate',
+  'includedHours',
+  'hourlyRate',
+]);
+
+/** Hours of one retainer's period, worked out by the caller. */
+export interface RetainerUsage {
+  period: { start: string; end: string };
+  hoursUsed: number;
+  hoursRemaining: number | null;
+  hoursOver: number | null;
+}
+
+export const serializePortalRetainer = (row: Row, usage: RetainerUsage): PortalRetainer => ({
+  documentId: text(row.documentId),
+  title: text(row.title),
+  status: text(row.state) as RetainerStatus,
+  amount: money(row.amount, row.currency),
+  interval: text(row.interval) as RetainerInterval,
+  startDate: isoDate(row.startDate),
+  endDate: isoDate(row.endDate),
+  nextRunDate: isoDate(row.nextRunDate),
+  hourlyRate: row.hourlyRate === null || row.hourlyRate === undefined ? null : money(row.hourlyRate, row.currency),
+  period: usage.period,
+  includedHours: numberOrNull(row.includedHours),
+  hoursUsed: usage.hoursUsed,
+  hoursRemaining: usage.hoursRemaining,
+  hoursOver: usage.hoursOver,
+});

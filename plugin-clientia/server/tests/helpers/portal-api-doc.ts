@@ -1,0 +1,82 @@
+import type { PortalRole } from '../../../shared/contracts/portal';
+import { hasId, rolesWith, routeName, type PortalRouteSpec } from './portal-probes';
+
+/** What one route answered to a permitted caller, as the docs describe it. */
+export interface Observed {
+  status: number;
+  contentType: string;
+  body: unknown;
+}
+
+const describe = (value: unknown, depth: number): string => {
+  if (Array.isArray(value)) return value.length ? `[${describe(value[0], depth)}, …]` : '[]';
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (depth <= 0) return `{ ${entries.map(([k]) => k).join(', ')} }`;
+  return `{ ${entries.map(([k, v]) => (v && typeof v === 'object' ? `${k}: ${describe(v, depth - 1)}` : k)).join(', ')} }`;
+};
+
+const isList = (observed: Observed) => Boolean((observed.body as { meta?: { pagination?: unknown } } | null)?.meta?.pagination);
+
+const responseOf = (observed: Observed | undefined) => {
+  if (!observed) return '_not observed_';
+  if (!observed.contentType.includes('json')) return `${observed.status}, the file itself (\`${observed.contentType.split(';')[0]}\`, as an attachment)`;
+  const body = observed.body as { data?: unknown; meta?: unknown } | null;
+  if (isList(observed)) return `${observed.status}, list: \`{ data: ${describe(body?.data, 2)}, meta: { pagination: { page, pageSize, total, pageCount } } }\``;
+  return `${observed.status}, \`{ data: ${describe(body?.data, 2)} }\``;
+};
+
+const requestOf = (spec: PortalRouteSpec, observed: Observed | undefined) => {
+  const parts: string[] = [];
+  if (hasId(spec)) parts.push(`\`:id\`: documentId of a ${spec.idOf?.replace('plugin::clientia.', '') ?? 'record'} of the caller's client`);
+  const query = ['client'];
+  if (observed && isList(observed)) query.push('page', 'pageSize (≤ 100)', 'sort');
+  query.push(...(spec.queryKeys ?? []));
+  parts.push(`query: ${query.map((q) => `\`${q}\``).join(', ')}`);
+  if (spec.example?.body) parts.push(`JSON body, e.g. \`${JSON.stringify(spec.example.body)}\``);
+  if (spec.example?.multipart) {
+    const fields = Object.keys(spec.example.multipart.fields ?? {});
+    parts.push(`multipart: file in \`${spec.example.multipart.field}\`${fields.length ? `, fields ${fields.map((f) => `\`${f}\``).join(', ')}` : ''}`);
+  }
+  return parts.join('; ');
+};
+
+const ROLE_ORDER: PortalRole[] = ['owner', 'admin', 'billing', 'member'];
+
+/** docs/portal-api.md, generated from PORTAL_ROUTES, the role capabilities and real answers. */
+export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed: Map<string, Observed>) => {
+  const lines = [
+    '# Portal API',
+    '',
+    '<!-- Generated from PORTAL_ROUTES by `node scripts/portal-api-docs.mjs`; a test fails when this file is out of date. -->',
+    '',
+    'The routes a client’s contacts call with their own users-permissions JWT (`Authorization: Bearer <jwt>`), under `/api/clientia`.',
+    '',
+    '- The client is derived from the caller’s memberships. A contact of several clients picks one with the `X-Clientia-Client` header or the `client` query parameter (a client documentId); any other client is refused with 403.',
+    '- Anonymous callers, API tokens and blocked accounts get 401 or 403; a role without the route’s capability gets 403.',
+    '- An `:id` of another client and an unknown `:id` both answer 404 with the same message.',
+    '- Unknown query parameters and unknown body fields answer 400 naming them; Strapi’s `filters`, `populate`, `fields` and `sort` syntax is never accepted.',
+    '- Lists are `{ data, meta: { pagination } }` with at most 100 per page; money is `{ amount, currency }` in minor units; dates are ISO 8601.',
+    '- Errors are `{ error: { status, name, message, details } }`; bad input is a 4xx naming the field, never a 5xx.',
+    '',
+    '| method | path | capability | roles allowed |',
+    '| --- | --- | --- | --- |',
+    ...routes.map((spec) => `| ${spec.method} | \`/api/clientia${spec.path}\` | ${spec.capability} | ${ROLE_ORDER.filter((r) => rolesWith(spec.capability).includes(r)).join(', ')} |`),
+    '',
+  ];
+  for (const spec of routes) {
+    const seen = observed.get(routeName(spec));
+    lines.push(
+      `## ${spec.method} /api/clientia${spec.path}`,
+      '',
+      spec.summary,
+      '',
+      `- Capability: \`${spec.capability}\` → ${ROLE_ORDER.filter((r) => rolesWith(spec.capability).includes(r)).join(', ')}`,
+      `- Request: ${requestOf(spec, seen)}`,
+      `- Response: ${responseOf(seen)}`,
+      ''
+    );
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+};

@@ -1,0 +1,221 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Capability, PortalRole } from '../../../shared/contracts/portal';
+import { CAPABILITIES } from '../../src/portal/capabilities';
+import type { PortalRouteSpec } from '../../src/portal/route-spec';
+import { PORTAL_ROUTES } from '../../src/routes/content-api/portal';
+import { buildPortalWorld, type Persona, type PortalWorld } from './portal-world';
+import { CLIENT_MARKER, recordFactory, STAFF_ONLY_MARKER, TINY_PDF, uploadedFiles, type ClientSide, type MadeRecord, type RecordFactory } from './portal-records';
+import { startTestApp, type TestApp } from './test-app';
+
+/** Strapi for a security test file, with client documents stored in a throwaway folder. */
+export const startSecurityApp = async () => {
+  const documentsDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-documents-'));
+  const app = await startTestApp({ env: { CLIENTIA_DOCUMENTS_DIR: documentsDir } });
+  const stop = app.stop.bind(app);
+  app.stop = async (options) => {
+    await stop(options);
+    rmSync(documentsDir, { recursive: true, force: true });
+    for (const file of uploadedFiles.splice(0)) rmSync(file, { force: true });
+  };
+  assertRoutesMounted(app);
+  return app;
+};
+
+export { PORTAL_ROUTES, STAFF_ONLY_MARKER, TINY_PDF };
+export type { PortalRouteSpec };
+
+export const PERSONAS: readonly Persona[] = ['anonymous', 'apiToken', 'memberA', 'billingA', 'adminA', 'ownerA', 'contactB', 'contactAB', 'blocked'];
+
+/** The client and role each signed-in persona acts with (contactAB acts as B, where it is a member). */
+export const ACTING: Partial<Record<Persona, { side: ClientSide; role: PortalRole; signatory: boolean }>> = {
+  memberA: { side: 'A', role: 'member', signatory: false },
+  billingA: { side: 'A', role: 'billing', signatory: false },
+  adminA: { side: 'A', role: 'admin', signatory: false },
+  ownerA: { side: 'A', role: 'owner', signatory: true },
+  contactB: { side: 'B', role: 'owner', signatory: true },
+  contactAB: { side: 'B', role: 'member', signatory: false },
+};
+
+export const routeName = (spec: Pick<PortalRouteSpec, 'method' | 'path'>) => `${spec.method} ${spec.path}`;
+export const hasId = (spec: PortalRouteSpec) => spec.path.includes(':id');
+export const isWrite = (spec: PortalRouteSpec) => spec.method !== 'GET';
+export const isList = (spec: PortalRouteSpec) => spec.method === 'GET' && !hasId(spec);
+export const rolesWith = (capability: Capability) => (Object.keys(CAPABILITIES) as PortalRole[]).filter((role) => CAPABILITIES[role].has(capability));
+
+export type IdKind = 'own' | 'foreign' | 'missing' | 'none';
+
+/**
+ * Routes whose answer depends on more than the role's capability, each with the reason. The
+ * matrix applies these instead of the generic expectation and prints them, so an exception is
+ * visible in the output instead of being a silent skip.
+ */
+export interface ProbeException {
+  route: string;
+  reason: string;
+  /** The statuses expected instead, for a persona and id kind the generic rule would expect 2xx for. */
+  expect(persona: Persona, idKind: IdKind): number[] | null;
+}
+
+export const PROBE_EXCEPTIONS: ProbeException[] = [];
+
+export const exceptionFor = (spec: PortalRouteSpec) => PROBE_EXCEPTIONS.find((e) => e.route === routeName(spec));
+
+/** What the spec says a persona gets: a list of acceptable statuses, or 'success' for any 2xx. */
+export const expectedStatus = (spec: PortalRouteSpec, persona: Persona, idKind: IdKind): number[] | 'success' => {
+  if (persona === 'anonymous' || persona === 'blocked') return [401, 403];
+  if (persona === 'apiToken') return [403];
+  const acting = ACTING[persona]!;
+  if (!CAPABILITIES[acting.role].has(spec.capability)) return [403];
+  if (idKind === 'foreign' || idKind === 'missing') return [404];
+  const special = exceptionFor(spec)?.expect(persona, idKind);
+  return special ?? 'success';
+};
+
+export const statusMatches = (expected: number[] | 'success', status: number) =>
+  expected === 'success' ? status >= 200 && status < 300 : expected.includes(status);
+
+export interface ProbeRequest {
+  persona: Persona;
+  id?: string;
+  query?: Record<string, unknown> | string;
+  /** JSON body; `undefined` sends the spec's example (or the multipart PDF for uploads). */
+  body?: unknown;
+  /** Skip the example body entirely (a write route called with nothing). */
+  noBody?: boolean;
+}
+
+export const MISSING_ID = 'zz9missingdocid0000000000';
+
+/** The world of the security suite: personas of two clients and records of every type each route names. */
+export interface SecurityWorld extends PortalWorld {
+  app: TestApp;
+  factory: RecordFactory;
+  made: Record<ClientSide, MadeRecord[]>;
+  /** Things that belong to one client only: never in a response to the other client's contacts. */
+  privateTo: Record<ClientSide, Set<string>>;
+  clients: Record<ClientSide, { id: number; documentId: string; name: string }>;
+  /** A record of `uid` for the client, made fresh (write probes change what they touch). */
+  fresh(uid: string, side: ClientSide): Promise<string>;
+  /** The record of `uid` made once per client for read probes. */
+  standing(uid: string, side: ClientSide): Promise<string>;
+}
+
+export const buildSecurityWorld = async (app: TestApp): Promise<SecurityWorld> => {
+  const world = await buildPortalWorld(app);
+  const factory = recordFactory(app);
+  const clients = { A: world.clientA, B: world.clientB };
+  const made: Record<ClientSide, MadeRecord[]> = { A: [], B: [] };
+  const privateTo: Record<ClientSide, Set<string>> = {
+    A: new Set([CLIENT_MARKER.A, world.clientA.documentId, world.clientA.name, world.emails.memberA, world.emails.billingA, world.emails.adminA, world.emails.ownerA, world.emails.blocked]),
+    B: new Set([CLIENT_MARKER.B, world.clientB.documentId, world.clientB.name, world.emails.contactB]),
+  };
+  const standing = new Map<string, string>();
+
+  const make = async (uid: string, side: ClientSide) => {
+    const before = made[side].length;
+    const record = await factory.make(uid, clients[side], side, made[side]);
+    for (const m of made[side].slice(before)) m.identifiers.forEach((i) => privateTo[side].add(i));
+    return record.documentId;
+  };
+
+  for (const side of ['A', 'B'] as const) {
+    await factory.staffOnly(clients[side]);
+    // Something of every type a route names, so lists have rows to leak.
+    for (const uid of new Set(PORTAL_ROUTES.map((r) => r.idOf).filter((u): u is string => Boolean(u)))) {
+      standing.set(`${uid}:${side}`, await make(uid, side));
+    }
+    for (const uid of ['plugin::clientia.contract', 'plugin::clientia.invoice', 'plugin::clientia.payment', 'plugin::clientia.seat', 'plugin::clientia.document', 'plugin::clientia.milestone', 'plugin::clientia.thread', 'plugin::clientia.time-entry', 'plugin::clientia.membership']) {
+      await make(uid, side);
+    }
+  }
+
+  return {
+    ...world,
+    app,
+    factory,
+    made,
+    privateTo,
+    clients,
+    fresh: make,
+    async standing(uid, side) {
+      const key = `${uid}:${side}`;
+      if (!standing.has(key)) standing.set(key, await make(uid, side));
+      return standing.get(key)!;
+    },
+  };
+};
+
+/** The side whose data the persona may see (none for those refused outright). */
+export const sideOf = (persona: Persona): ClientSide | null => ACTING[persona]?.side ?? null;
+export const otherSide = (side: ClientSide): ClientSide => (side === 'A' ? 'B' : 'A');
+
+/**
+ * What must never appear in a response to a persona: the other client's identifiers and any staff
+ * marker. contactAB is a member of both clients, so A's client name and documentId (its own
+ * membership) are not secrets to it; A's records and contacts still are.
+ */
+export const forbiddenFor = (world: SecurityWorld, persona: Persona): string[] => {
+  const side = sideOf(persona);
+  const out = new Set<string>([STAFF_ONLY_MARKER]);
+  if (!side) return [...out];
+  for (const value of world.privateTo[otherSide(side)]) out.add(value);
+  if (persona === 'contactAB') {
+    out.delete(world.clientA.documentId);
+    out.delete(world.clientA.name);
+  }
+  return [...out].filter((v) => v.length >= 4);
+};
+
+/** The forbidden strings a response text contains. */
+export const leaksIn = (text: string, forbidden: readonly string[]) => forbidden.filter((value) => text.includes(value));
+
+const STACK_TRACE = [/\n\s+at [^\n]*:\d+:\d+/, /node_modules\//, /Error: [^"\n]*\/[\w.-]+\.(?:js|ts|mjs|cjs)\b/, /\bat (?:async )?[\w.<>]+ \(\//];
+export const looksLikeStackTrace = (text: string) => STACK_TRACE.some((pattern) => pattern.test(text));
+
+export const pathFor = (spec: PortalRouteSpec, id?: string) => {
+  const params = spec.path.match(/:\w+/g) ?? [];
+  const unknown = params.filter((p) => p !== ':id');
+  if (unknown.length) throw new Error(`${routeName(spec)}: the probes only know :id, not ${unknown.join(', ')}`);
+  return `/api/clientia${spec.path.replace(':id', encodeURIComponent(id ?? MISSING_ID))}`;
+};
+
+/** One request as a persona, with the spec's example body unless told otherwise. */
+export const send = (world: SecurityWorld, spec: PortalRouteSpec, probe: ProbeRequest) => {
+  const http = world.app.http();
+  const url = pathFor(spec, probe.id);
+  const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+  let request = http[method](url);
+  const auth = world.auth[probe.persona];
+  if (auth) request = request.set('Authorization', auth);
+  const selector = world.selector[probe.persona];
+  if (selector) request = request.set('X-Clientia-Client', selector);
+  if (probe.query !== undefined) request = request.query(probe.query as Record<string, string>);
+  if (!isWrite(spec) || probe.noBody) return request;
+  const multipart = spec.example?.multipart;
+  if (multipart && probe.body === undefined) {
+    for (const [key, value] of Object.entries(multipart.fields ?? {})) request = request.field(key, value);
+    return request.attach(multipart.field, TINY_PDF, { filename: 'engagement-letter.pdf', contentType: 'application/pdf' });
+  }
+  const body = probe.body === undefined ? (spec.example?.body ?? {}) : probe.body;
+  return request.set('Content-Type', 'application/json').send(JSON.stringify(body));
+};
+
+/**
+ * The running Strapi must serve exactly the routes of the table this suite was generated from;
+ * otherwise the plugin build is stale and every expectation would be off.
+ */
+export const assertRoutesMounted = (app: TestApp) => {
+  const mounted = (app.strapi.plugin('clientia').routes as unknown as Record<string, { routes: { method: string; path: string; handler: string; config?: { policies?: { config?: { capability?: string } }[] } }[] }>)['content-api'].routes;
+  const key = (r: { method: string; path: string; handler: string }, capability?: string) => `${r.method} ${r.path} ${r.handler} ${capability}`;
+  const served = new Set(mounted.map((r) => key(r, r.config?.policies?.[0]?.config?.capability)));
+  const missing = PORTAL_ROUTES.filter((spec) => !served.has(key(spec, spec.capability))).map(routeName);
+  if (missing.length) {
+    throw new Error(`the running plugin does not serve ${missing.join(', ')} as specified: rebuild it (npm run build:plugin)`);
+  }
+};
+
+export { buildPortalWorld };
+export type { Persona };

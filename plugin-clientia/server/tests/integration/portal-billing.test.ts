@@ -1,0 +1,325 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { Response } from 'supertest';
+
+import { fixtures } from '../helpers/fixtures';
+import { buildPortalWorld, type Persona, type PortalWorld } from '../helpers/portal-world';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+type Doc = { id: number; documentId: string; number?: string };
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const EUR = (amount: number) => ({ amount, currency: 'EUR' });
+
+/** Collects a download's bytes as they arrive (superagent hands the raw stream to a parser). */
+const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+const isoDay = (date = new Date()) => date.toISOString().slice(0, 10);
+const monthsFrom = (iso: string, months: number) => {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return isoDay(date);
+};
+const dayBefore = (iso: string) => {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return isoDay(date);
+};
+
+describe('portal API: invoices, payments and retainers', () => {
+  let app: TestApp;
+  let world: PortalWorld;
+  let tmp: string;
+  const a = {} as Record<'partlyPaid' | 'paid' | 'draft' | 'advisory' | 'support', Doc>;
+  const b = {} as Record<'invoice' | 'retainer', Doc>;
+  const seen: string[] = [];
+  const today = isoDay();
+  const startOfMonth = `${today.slice(0, 8)}01`;
+
+  const get = (persona: Persona, url: string, selector?: string) => {
+    const request = app.http().get(`/api/clientia${url}`);
+    const auth = world.auth[persona];
+    if (auth) request.set('Authorization', auth);
+    const client = selector ?? world.selector[persona];
+    if (client) request.set('X-Clientia-Client', client);
+    return request;
+  };
+  /** A request of one of A's personas whose JSON is later searched for B's data. */
+  const asA = async (persona: Persona, url: string, status = 200) => {
+    const response = await get(persona, url, persona === 'contactAB' ? world.clientA.documentId : undefined).expect(status);
+    seen.push(JSON.stringify(response.body));
+    return response;
+  };
+  const stored = (uid: string, id: number) => app.strapi.db.query(uid as never).findOne({ where: { id } }) as Promise<Record<string, string>>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    world = await buildPortalWorld(app);
+    const f = fixtures(app);
+    tmp = await mkdtemp(path.join(tmpdir(), 'clientia-invoice-'));
+    const filepath = path.join(tmp, 'invoice.pdf');
+    await writeFile(filepath, PDF);
+    const [file] = (await app.strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({ data: {}, files: { filepath, originalFilename: 'invoice.pdf', mimetype: 'application/pdf', size: PDF.length } })) as { id: number }[];
+
+    const retainer = (client: { documentId: string }, data: Record<string, unknown>) =>
+      f.docs('retainer').create({ data: { client: client.documentId, amount: 250_000, interval: 'monthly', ...data } as never }) as Promise<Doc>;
+    const hours = (on: Doc, date: string, spent: number, billable = true) =>
+      f.docs('time-entry').create({ data: { retainer: on.documentId, date, hours: spent, billable, description: 'Advice' } as never });
+
+    a.advisory = await retainer(world.clientA, {
+      title: 'Advisory retainer',
+      startDate: monthsFrom(startOfMonth, -2),
+      includedHours: 10,
+      hourlyRate: 12_000,
+      internalNotes: 'STAFF-ONLY: margin is thin',
+    });
+    await hours(a.advisory, today, 3.5);
+    await hours(a.advisory, startOfMonth, 2);
+    await hours(a.advisory, today, 1, false);
+    await hours(a.advisory, dayBefore(startOfMonth), 4);
+    a.support = await retainer(world.clientA, { title: 'Support retainer', interval: 'quarterly', startDate: startOfMonth, includedHours: 2, state: 'paused' });
+    await hours(a.support, today, 1.25);
+    await hours(a.support, today, 2);
+    b.retainer = await retainer(world.clientB, { title: 'Beta hidden retainer', startDate: startOfMonth, includedHours: 5 });
+    await hours(b.retainer, today, 4);
+
+    a.partlyPaid = (await f.invoice(world.clientA, {
+      state: 'issued',
+      lineItems: [
+        { description: 'Advisory, March', quantity: 10, unitPrice: 15_000, taxRate: 19 },
+        { description: 'Courier expenses', quantity: 1.5, unitPrice: 3333, taxRate: 7.5 },
+      ],
+      notes: 'Thank you for your business',
+      internalNotes: 'STAFF-ONLY: chase in January',
+      retainer: a.advisory.documentId,
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+    })) as Doc;
+    await f.payment(a.partlyPaid, 25_000, { receivedOn: '2026-11-25', method: 'card', reference: 'CARD-9' });
+    await f.payment(a.partlyPaid, 50_000, { receivedOn: '2026-11-20', reference: 'TRX-1', internalNotes: 'STAFF-ONLY: paid by the parent' });
+    a.paid = (await f.invoice(world.clientA, {
+      state: 'issued',
+      lineItems: [{ description: 'Filing fee', quantity: 1, unitPrice: 20_000, taxRate: 0 }],
+      pdf: file.id,
+    })) as Doc;
+    await f.payment(a.paid, 20_000, { receivedOn: '2026-12-01', method: 'direct_debit', reference: 'DD-77' });
+    a.draft = (await f.invoice(world.clientA, { lineItems: [{ description: 'Not yet billed', quantity: 1, unitPrice: 999, taxRate: 0 }] })) as Doc;
+
+    b.invoice = (await f.invoice(world.clientB, { state: 'issued', pdf: file.id, lineItems: [{ description: 'Beta work', quantity: 1, unitPrice: 70_000, taxRate: 0 }] })) as Doc;
+    await f.payment(b.invoice, 1_000, { reference: 'BETA-REF' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  const routes = () => ['/invoices', `/invoices/${a.paid.documentId}`, `/invoices/${a.paid.documentId}/pdf`, '/payments', '/retainers'];
+
+  it('is for owners, admins and billing contacts; members and outsiders are refused', async () => {
+    for (const url of routes()) {
+      for (const persona of ['billingA', 'adminA', 'ownerA', 'contactAB'] as const) await asA(persona, url);
+      await get('memberA', url).expect(403);
+      // contactAB owns A but is only a member of B.
+      await get('contactAB', url).expect(403);
+      expect((await get('apiToken', url)).status).toBe(403);
+      expect([401, 403]).toContain((await get('anonymous', url)).status);
+      expect([401, 403]).toContain((await get('blocked', url)).status);
+    }
+  });
+
+  it('lists invoices, never drafts, with exact totals', async () => {
+    const { body } = await asA('billingA', '/invoices');
+    const [paid, partlyPaid] = await Promise.all([stored('plugin::clientia.invoice', a.paid.id), stored('plugin::clientia.invoice', a.partlyPaid.id)]);
+    expect(body.meta.pagination).toEqual({ page: 1, pageSize: 25, total: 2, pageCount: 1 });
+    expect(body.data).toEqual([
+      {
+        documentId: a.paid.documentId,
+        number: paid.number,
+        status: 'paid',
+        issueDate: today,
+        dueDate: paid.dueDate,
+        currency: 'EUR',
+        total: EUR(20_000),
+        paid: EUR(20_000),
+        balance: EUR(0),
+        periodStart: null,
+        periodEnd: null,
+      },
+      {
+        documentId: a.partlyPaid.documentId,
+        number: partlyPaid.number,
+        status: 'partially_paid',
+        issueDate: today,
+        dueDate: partlyPaid.dueDate,
+        currency: 'EUR',
+        // 10 × 150.00 + 19 % = 1,785.00; 1.5 × 33.33 = 49.995 → 50.00 + 7.5 % = 3.75
+        total: EUR(183_875),
+        paid: EUR(75_000),
+        balance: EUR(108_875),
+        periodStart: '2026-03-01',
+        periodEnd: '2026-03-31',
+      },
+    ]);
+  });
+
+  it('filters invoices by status and sorts them on the allowed fields', async () => {
+    const paid = await asA('ownerA', '/invoices?status=paid');
+    expect(paid.body.data.map((i: Doc) => i.documentId)).toEqual([a.paid.documentId]);
+    expect((await asA('ownerA', '/invoices?status=void')).body.data).toEqual([]);
+    const byTotal = await asA('ownerA', '/invoices?sort=total:desc');
+    expect(byTotal.body.data.map((i: { total: { amount: number } }) => i.total.amount)).toEqual([183_875, 20_000]);
+    const byNumber = await asA('ownerA', '/invoices?sort=number:asc&pageSize=1');
+    expect(byNumber.body.data.map((i: Doc) => i.documentId)).toEqual([a.partlyPaid.documentId]);
+    expect(byNumber.body.meta.pagination).toEqual({ page: 1, pageSize: 1, total: 2, pageCount: 2 });
+  });
+
+  it.each([
+    ['/invoices?status=draft', 'status'],
+    ['/invoices?sort=internalNotes', 'sort'],
+    ['/invoices?pageSize=0', 'pageSize'],
+    ['/invoices?populate[client]=true', 'populate'],
+    ['/invoices/x?fields=internalNotes', 'fields'],
+    ['/payments?sort=method', 'sort'],
+    ['/payments?status=paid', 'status'],
+    ['/retainers?status=draft', 'status'],
+    ['/retainers?filters[client]=1', 'filters'],
+  ])('refuses %s naming %s', async (url, field) => {
+    const response = await get('ownerA', url).expect(400);
+    expect(response.body.error.message).toContain(field);
+  });
+
+  it('shows an invoice with its lines, totals, client notes, payments and retainer, never staff notes', async () => {
+    const { body } = await asA('adminA', `/invoices/${a.partlyPaid.documentId}`);
+    expect(body.data).toMatchObject({
+      documentId: a.partlyPaid.documentId,
+      status: 'partially_paid',
+      subtotal: EUR(155_000),
+      tax: EUR(28_875),
+      total: EUR(183_875),
+      paid: EUR(75_000),
+      balance: EUR(108_875),
+      notes: 'Thank you for your business',
+      retainer: { documentId: a.advisory.documentId, title: 'Advisory retainer' },
+      hasPdf: false,
+    });
+    expect(body.data.lineItems).toEqual([
+      { description: 'Advisory, March', quantity: 10, unitPrice: EUR(15_000), taxRate: 19, net: EUR(150_000), tax: EUR(28_500) },
+      { description: 'Courier expenses', quantity: 1.5, unitPrice: EUR(3333), taxRate: 7.5, net: EUR(5000), tax: EUR(375) },
+    ]);
+    expect(body.data.payments.map(({ documentId, ...rest }: Doc & Record<string, unknown>) => (documentId ? rest : null))).toEqual([
+      { receivedOn: '2026-11-20', amount: EUR(50_000), method: 'bank_transfer', reference: 'TRX-1' },
+      { receivedOn: '2026-11-25', amount: EUR(25_000), method: 'card', reference: 'CARD-9' },
+    ]);
+    const text = JSON.stringify(body);
+    expect(text).not.toContain('STAFF-ONLY');
+    expect(text).not.toContain('internalNotes');
+  });
+
+  it('answers 404 alike for a foreign, a missing, a malformed and a draft invoice', async () => {
+    const messages = new Set<string>();
+    for (const id of [b.invoice.documentId, 'no-such-invoice', a.draft.documentId, encodeURIComponent('\u202ea\u0000b'), '..%2F..%2Fetc']) {
+      for (const url of [`/invoices/${id}`, `/invoices/${id}/pdf`]) messages.add((await asA('ownerA', url, 404)).body.error.message);
+    }
+    expect([...messages]).toEqual(['No invoice with this id']);
+    await get('contactB', `/invoices/${b.invoice.documentId}`).expect(200);
+    await get('contactB', `/invoices/${a.paid.documentId}`).expect(404);
+  });
+
+  it('streams the invoice’s PDF as a private download, and says when there is none yet', async () => {
+    const { number } = await stored('plugin::clientia.invoice', a.paid.id);
+    const response = await get('billingA', `/invoices/${a.paid.documentId}/pdf`).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="${number}.pdf"`);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    expect(response.headers['content-length']).toBe(String(PDF.length));
+    expect(Buffer.compare(response.body as Buffer, PDF)).toBe(0);
+    expect((await asA('billingA', `/invoices/${a.paid.documentId}`)).body.data.hasPdf).toBe(true);
+
+    const none = await asA('billingA', `/invoices/${a.partlyPaid.documentId}/pdf`, 404);
+    expect(none.body.error.message).toBe('No PDF is available for this invoice yet');
+  });
+
+  it('lists the client’s payments with the invoice each settles', async () => {
+    const [paid, partlyPaid] = await Promise.all([stored('plugin::clientia.invoice', a.paid.id), stored('plugin::clientia.invoice', a.partlyPaid.id)]);
+    const { body } = await asA('billingA', '/payments');
+    expect(body.meta.pagination).toEqual({ page: 1, pageSize: 25, total: 3, pageCount: 1 });
+    expect(body.data.map(({ documentId, ...rest }: Doc & Record<string, unknown>) => (documentId ? rest : null))).toEqual([
+      { receivedOn: '2026-12-01', amount: EUR(20_000), method: 'direct_debit', reference: 'DD-77', invoice: { documentId: a.paid.documentId, number: paid.number } },
+      { receivedOn: '2026-11-25', amount: EUR(25_000), method: 'card', reference: 'CARD-9', invoice: { documentId: a.partlyPaid.documentId, number: partlyPaid.number } },
+      { receivedOn: '2026-11-20', amount: EUR(50_000), method: 'bank_transfer', reference: 'TRX-1', invoice: { documentId: a.partlyPaid.documentId, number: partlyPaid.number } },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('STAFF-ONLY');
+    const byAmount = await asA('billingA', '/payments?sort=amount:asc&pageSize=2&page=2');
+    expect(byAmount.body.data.map((p: { amount: { amount: number } }) => p.amount.amount)).toEqual([50_000]);
+  });
+
+  it('lists retainers with the period’s hours used, remaining and over', async () => {
+    const { body } = await asA('ownerA', '/retainers?sort=title:asc');
+    expect(body.data).toEqual([
+      {
+        documentId: a.advisory.documentId,
+        title: 'Advisory retainer',
+        status: 'active',
+        amount: EUR(250_000),
+        interval: 'monthly',
+        startDate: monthsFrom(startOfMonth, -2),
+        endDate: null,
+        nextRunDate: monthsFrom(startOfMonth, -2),
+        hourlyRate: EUR(12_000),
+        period: { start: startOfMonth, end: dayBefore(monthsFrom(startOfMonth, 1)) },
+        includedHours: 10,
+        // 3.5 + 2 + 1 this month; last month's 4 do not count.
+        hoursUsed: 6.5,
+        hoursRemaining: 3.5,
+        hoursOver: 0,
+      },
+      {
+        documentId: a.support.documentId,
+        title: 'Support retainer',
+        status: 'paused',
+        amount: EUR(250_000),
+        interval: 'quarterly',
+        startDate: startOfMonth,
+        endDate: null,
+        nextRunDate: startOfMonth,
+        hourlyRate: null,
+        period: { start: startOfMonth, end: dayBefore(monthsFrom(startOfMonth, 3)) },
+        includedHours: 2,
+        hoursUsed: 3.25,
+        hoursRemaining: 0,
+        hoursOver: 1.25,
+      },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('STAFF-ONLY');
+    const paused = await asA('ownerA', '/retainers?status=paused');
+    expect(paused.body.data.map((r: Doc) => r.documentId)).toEqual([a.support.documentId]);
+  });
+
+  it('shows B’s billing to B’s contact only', async () => {
+    const invoices = await get('contactB', '/invoices').expect(200);
+    expect(invoices.body.data.map((i: Doc) => i.documentId)).toEqual([b.invoice.documentId]);
+    const payments = await get('contactB', '/payments').expect(200);
+    expect(payments.body.data.map((p: { reference: string }) => p.reference)).toEqual(['BETA-REF']);
+    const retainers = await get('contactB', '/retainers').expect(200);
+    expect(retainers.body.data).toMatchObject([{ documentId: b.retainer.documentId, hoursUsed: 4, hoursRemaining: 1, hoursOver: 0 }]);
+  });
+
+  it('never shows client B’s data to A’s contacts', () => {
+    expect(seen.length).toBeGreaterThan(20);
+    const all = seen.join('\n');
+    for (const secret of ['Beta Foreign Co', 'Beta hidden retainer', 'Beta work', 'BETA-REF', world.clientB.documentId, b.invoice.documentId, b.retainer.documentId]) {
+      expect(all).not.toContain(secret);
+    }
+  });
+});

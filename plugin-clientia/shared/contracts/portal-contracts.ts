@@ -1,0 +1,61 @@
+/**
+ * Portal API, contracts (`/api/clientia/contracts...`): the client's contracts except drafts.
+ * Needs the `contracts` capability (owner, admin, billing).
+ */
+import type { Money, PortalList } from './portal';
+
+export type PortalContractStatus = 'sent' | 'partially_signed' | 'signed' | 'active' | 'expired' | 'terminated' | 'declined';
+export type PortalContractKind = 'msa' | 'sow' | 'nda' | 'licence' | 'retainer_agreement' | 'amendment';
+
+export const PORTAL_CONTRACT_STATUSES: readonly PortalContractStatus[] = [
+  'sent',
+  'partially_signed',
+  'signed',
+  'active',
+  'expired',
+  'terminated',
+  'declined',
+];
+export const PORTAL_CONTRACT_SORTS = ['effectiveDate', 'number', 'title'] as const;
+
+export interface PortalContract {
+  documentId: string;
+  number: string | null;
+  title: string;
+  kind: PortalContractKind;
+  status: PortalContractStatus;
+  effectiveDate: string | null;
+  endDate: string | null;
+  renewalDate: string | null;
+  value: Money | null;
+  /** documentId of the contract this one amends. */
+  amends: string | null;
+  signedAt: string | null;
+  /** Whether the caller is asked to sign this contract. */
+  isSignatory: boolean;
+  /** Whether the caller has signed it. */
+  hasSigned: boolean;
+  /** Whether a PDF can be downloaded from /contracts/:id/file. */
+  hasFile: boolean;
+}
+
+export interface PortalContractDetail extends PortalContract {
+  version: number;
+  sentAt: string | null;
+  amendments: { documentId: string; number: string | null; title: string; status: PortalContractStatus }[];
+  signatories: { name: string | null; hasSigned: boolean; signedAt: string | null }[];
+}
+
+/** GET /contracts?page&pageSize&sort=effectiveDate:desc&status */
+export interface ListPortalContractsQuery {
+  page?: number;
+  pageSize?: number;
+  sort?: `${(typeof PORTAL_CONTRACT_SORTS)[number]}${'' | ':asc' | ':desc'}`;
+  status?: PortalContractStatus;
+}
+export type ListPortalContractsResponse = PortalList<PortalContract>;
+
+/** GET /contracts/:id */
+export interface GetPortalContractResponse {
+  data: PortalContractDetail;
+}
