@@ -123,6 +123,12 @@ export const clientiaApi = {
     await send(put<unknown, SetThreadStateRequest>(`${BASE}/threads/${segment(documentId)}/state`, { state }));
   },
 
+  /** A message attachment as a file, fetched with the staff member's token (a plain link has none). */
+  async downloadAttachment(url: string): Promise<Blob> {
+    const { get } = getFetchClient();
+    return send(get<Blob>(url, { responseType: 'blob' }));
+  },
+
   async getBrandingSettings(): Promise<BrandingSettings> {
     const { get } = getFetchClient();
     return (await send(get<GetBrandingSettingsResponse>(`${BASE}/branding`))).data;

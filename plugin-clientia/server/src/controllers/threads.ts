@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { GetThreadResponse, ListThreadsResponse, ReplyResponse } from '../../../shared/contracts/admin';
+import { openAttachment } from '../portal/threads/attachments';
 import type { ThreadState } from '../services/threads';
 import { getService } from '../utils';
 import { documentIdParam, staffId, type AdminContext } from './context';
@@ -21,6 +22,14 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => ({
     assertQueryKeys(ctx.query, []);
     const body: GetThreadResponse = { data: await getService(strapi, 'threads').get(documentIdParam(ctx)) };
     ctx.body = body;
+  },
+
+  /** A file a contact attached, from private storage: staff download it here, never from /uploads. */
+  async downloadAttachment(ctx: AdminContext & { set(headers: Record<string, string>): void }) {
+    assertQueryKeys(ctx.query, []);
+    const file = await openAttachment(strapi, { documentId: documentIdParam(ctx) }, ctx.params.messageId, ctx.params.key);
+    ctx.set(file.headers);
+    ctx.body = file.stream;
   },
 
   async reply(ctx: AdminContext) {

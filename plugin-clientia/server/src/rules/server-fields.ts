@@ -5,7 +5,7 @@ export const SERVER_OWNED: Record<string, readonly string[]> = {
   'plugin::clientia.contract': ['number', 'sentAt', 'signedAt', 'completedHash', 'documentHash'],
   'plugin::clientia.seat': ['client', 'assignedAt'],
   'plugin::clientia.milestone': ['client'],
-  'plugin::clientia.message': ['client'],
+  'plugin::clientia.message': ['client', 'attachments'],
   'plugin::clientia.document': ['size', 'sha256', 'storageKey', 'fileName', 'mimeType'],
   'plugin::clientia.membership': ['inviteTokenHash', 'inviteExpiresAt'],
 };

@@ -1,12 +1,13 @@
 import type { ThreadMessage } from '../../../shared/contracts/admin';
-import { isoDateTime, relation, relationList, STAFF_FIELDS, staffName, text, type Row } from './values';
+import { attachmentsOf } from '../portal/threads/attachments';
+import { isoDateTime, relation, STAFF_FIELDS, staffName, text, type Row } from './values';
 
-export const MESSAGE_FIELDS = ['id', 'documentId', 'body', 'authorType', 'createdAt'] as const;
+export const MESSAGE_FIELDS = ['id', 'documentId', 'body', 'authorType', 'createdAt', 'attachments'] as const;
 
 export const MESSAGE_POPULATE = {
   authorStaff: { select: [...STAFF_FIELDS] },
   authorContact: { select: ['id', 'username', 'email'] },
-  attachments: { select: ['id', 'name', 'url', 'size'] },
+  thread: { select: ['documentId'] },
 };
 
 const contactName = (user: Row | null, names: ContactNames) =>
@@ -23,11 +24,11 @@ export const serializeMessage = (row: Row, names: ContactNames = new Map()): Thr
     authorType,
     authorName: authorType === 'staff' ? staffName(relation(row, 'authorStaff')) : contactName(relation(row, 'authorContact'), names),
     createdAt: isoDateTime(row.createdAt) ?? '',
-    attachments: relationList(row, 'attachments').map((file) => ({
-      name: text(file.name),
-      url: text(file.url),
-      // The upload plugin records sizes in kilobytes; the API speaks bytes.
-      size: Math.round(Number(file.size ?? 0) * 1024),
+    attachments: attachmentsOf(row.attachments).map((file) => ({
+      name: file.fileName,
+      // Served by the admin API to staff with the read action, never from the public uploads.
+      url: `/clientia/threads/${encodeURIComponent(text(relation(row, 'thread')?.documentId))}/attachments/${encodeURIComponent(text(row.documentId))}/${file.key}`,
+      size: file.size,
     })),
   };
 };

@@ -7,7 +7,7 @@ import { CAPABILITIES } from '../../src/portal/capabilities';
 import type { PortalRouteSpec } from '../../src/portal/route-spec';
 import { PORTAL_ROUTES } from '../../src/routes/content-api/portal';
 import { buildPortalWorld, type Persona, type PortalWorld } from './portal-world';
-import { CLIENT_MARKER, recordFactory, STAFF_ONLY_MARKER, TINY_PDF, uploadedFiles, type ClientSide, type MadeRecord, type RecordFactory } from './portal-records';
+import { CLIENT_MARKER, recordFactory, STAFF_ONLY_MARKER, threadAttachments, TINY_PDF, uploadedFiles, type ClientSide, type MadeRecord, type RecordFactory } from './portal-records';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Strapi for a security test file, with client documents stored in a throwaway folder. */
@@ -175,11 +175,26 @@ export const leaksIn = (text: string, forbidden: readonly string[]) => forbidden
 const STACK_TRACE = [/\n\s+at [^\n]*:\d+:\d+/, /node_modules\//, /Error: [^"\n]*\/[\w.-]+\.(?:js|ts|mjs|cjs)\b/, /\bat (?:async )?[\w.<>]+ \(\//];
 export const looksLikeStackTrace = (text: string) => STACK_TRACE.some((pattern) => pattern.test(text));
 
+/** A well-formed attachment key that names no file. */
+export const MISSING_KEY = '0'.repeat(24);
+
+/**
+ * The parameters besides :id, resolved from the record :id names, so an own id probes a real
+ * sub-record and a foreign one probes the other client's (never a made-up one that would 404 anyway).
+ */
+const SUB_PARAMS: Record<string, (id: string) => string> = {
+  ':messageId': (id) => threadAttachments.get(id)?.messageId ?? MISSING_ID,
+  ':key': (id) => threadAttachments.get(id)?.key ?? MISSING_KEY,
+};
+
 export const pathFor = (spec: PortalRouteSpec, id?: string) => {
   const params = spec.path.match(/:\w+/g) ?? [];
-  const unknown = params.filter((p) => p !== ':id');
-  if (unknown.length) throw new Error(`${routeName(spec)}: the probes only know :id, not ${unknown.join(', ')}`);
-  return `/api/clientia${spec.path.replace(':id', encodeURIComponent(id ?? MISSING_ID))}`;
+  const unknown = params.filter((p) => p !== ':id' && !(p in SUB_PARAMS));
+  if (unknown.length) throw new Error(`${routeName(spec)}: the probes only know :id, ${Object.keys(SUB_PARAMS).join(', ')}, not ${unknown.join(', ')}`);
+  const target = id ?? MISSING_ID;
+  let url = spec.path.replace(':id', encodeURIComponent(target));
+  for (const [param, resolve] of Object.entries(SUB_PARAMS)) url = url.replace(param, encodeURIComponent(resolve(target)));
+  return `/api/clientia${url}`;
 };
 
 /** One request as a persona, with the spec's example body unless told otherwise. */

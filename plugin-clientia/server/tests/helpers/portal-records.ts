@@ -34,6 +34,12 @@ export const TINY_PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 72 72]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
 );
 
+/**
+ * The attachment each factory-made thread's first message carries, by thread documentId: what the
+ * probes fill a route's `:messageId` and `:key` with.
+ */
+export const threadAttachments = new Map<string, { messageId: string; key: string }>();
+
 /** Files the upload plugin wrote to the app's public folder for these tests, removed at stop. */
 export const uploadedFiles: string[] = [];
 
@@ -67,15 +73,29 @@ export const recordFactory = (app: TestApp) => {
    * A document's bytes in the private store, as the upload route leaves them: the storage fields
    * are the server's own, so they are set below the Document Service.
    */
-  const storeDocumentFile = async (documentId: string) => {
+  const storeBytes = (bytes: Buffer) => {
     const dir = process.env.CLIENTIA_DOCUMENTS_DIR || path.join(app.strapi.dirs.app.root, '.data', 'documents');
     mkdirSync(dir, { recursive: true });
     const storageKey = randomBytes(16).toString('hex');
-    writeFileSync(path.join(dir, storageKey), TINY_PDF);
+    writeFileSync(path.join(dir, storageKey), bytes);
+    return storageKey;
+  };
+
+  const storeDocumentFile = async (documentId: string) => {
+    const storageKey = storeBytes(TINY_PDF);
     await app.strapi.db.query('plugin::clientia.document' as never).update({
       where: { documentId },
       data: { storageKey, size: TINY_PDF.length, sha256: createHash('sha256').update(TINY_PDF).digest('hex'), fileName: 'engagement-letter.pdf', mimeType: 'application/pdf' } as never,
     });
+  };
+
+  /** A PDF attached to a message as the portal leaves it: bytes in the private store, the list set below the Document Service. */
+  const attachPdf = async (threadDocumentId: string, messageDocumentId: string) => {
+    const storageKey = storeBytes(TINY_PDF);
+    const key = randomBytes(12).toString('hex');
+    const attachment = { key, fileName: 'timesheet.pdf', mimeType: 'application/pdf', size: TINY_PDF.length, sha256: createHash('sha256').update(TINY_PDF).digest('hex'), storageKey };
+    await app.strapi.db.query('plugin::clientia.message' as never).update({ where: { documentId: messageDocumentId }, data: { attachments: [attachment] } as never });
+    threadAttachments.set(threadDocumentId, { messageId: messageDocumentId, key });
   };
 
   const makers: Record<string, (client: ClientRef, side: ClientSide, made: MadeRecord[]) => Promise<{ documentId: string } & Data>> = {
@@ -158,7 +178,8 @@ export const recordFactory = (app: TestApp) => {
     },
     'plugin::clientia.thread': async (client, side) => {
       const thread = await create('plugin::clientia.thread', { client: client.documentId, subject: `${CLIENT_MARKER[side]} question ${tag()}`, state: 'open' });
-      await create('plugin::clientia.message', { thread: thread.documentId, body: `${CLIENT_MARKER[side]} first message`, authorType: 'staff' });
+      const message = await create('plugin::clientia.message', { thread: thread.documentId, body: `${CLIENT_MARKER[side]} first message`, authorType: 'staff' });
+      await attachPdf(thread.documentId, message.documentId);
       return thread;
     },
     'plugin::clientia.message': async (client, side, made) => {

@@ -16,7 +16,7 @@ const encodeFileName = (name: string) => encodeURIComponent(name).replace(/['()*
 export const contentDisposition = (fileName: string) => `attachment; filename*=UTF-8''${encodeFileName(fileName)}`;
 
 /** Text is always stored as validated UTF-8; say so, so a browser never guesses. */
-const contentType = (mimeType: string) => (mimeType.startsWith('text/') ? `${mimeType}; charset=utf-8` : mimeType);
+export const contentType = (mimeType: string) => (mimeType.startsWith('text/') ? `${mimeType}; charset=utf-8` : mimeType);
 
 /**
  * The stored file of one of the client's shared documents. A foreign, missing or internal

@@ -114,16 +114,16 @@ const kindOf = (bytes: Buffer): Kind | null => {
 
 export const extensionOf = (fileName: string) => /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
 
-/** The MIME type to store and serve the file with; a 400 naming `file` when it is not accepted. */
-export const checkFileType = (bytes: Buffer, fileName: string): string => {
+/** The MIME type to store and serve the file with; a 400 naming the field when it is not accepted. */
+export const checkFileType = (bytes: Buffer, fileName: string, field = 'file'): string => {
   const kind = kindOf(bytes);
-  if (!kind) throw fieldError('file', `must be a ${ACCEPTED} file; this file's content is none of these`);
+  if (!kind) throw fieldError(field, `must be a ${ACCEPTED} file; this file's content is none of these`);
   const extension = extensionOf(fileName);
   const { label, extensions } = KINDS[kind] as FileKind;
   const mimeType = extensions[extension];
   if (!mimeType) {
     const expected = Object.keys(extensions).map((e) => `.${e}`).join(' or ');
-    throw fieldError('file', `is a ${label} but its name ends in ${extension ? `.${extension}` : 'no extension'}; name it with ${expected}`);
+    throw fieldError(field, `is a ${label} but its name ends in ${extension ? `.${extension}` : 'no extension'}; name it with ${expected}`);
   }
   return mimeType;
 };

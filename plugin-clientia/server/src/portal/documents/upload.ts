@@ -36,12 +36,12 @@ export const discardReceivedFiles = async (files: Record<string, unknown> | unde
 };
 
 /** The name the file is offered under when downloaded: its last path segment, without control characters. */
-const cleanFileName = (name: string | null | undefined) => {
+export const cleanFileName = (name: string | null | undefined, field = FILE_FIELD) => {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (!clean || clean === '.' || clean === '..') throw fieldError(FILE_FIELD, 'must have a file name');
-  if (clean.length > MAX_FILE_NAME_LENGTH) throw fieldError(FILE_FIELD, `its name must be at most ${MAX_FILE_NAME_LENGTH} characters`);
+  if (!clean || clean === '.' || clean === '..') throw fieldError(field, 'must have a file name');
+  if (clean.length > MAX_FILE_NAME_LENGTH) throw fieldError(field, `its name must be at most ${MAX_FILE_NAME_LENGTH} characters`);
   return clean;
 };
 

@@ -17,6 +17,7 @@ import { contactNamesIn } from '../activity/contact-names';
 import { firmDefaults } from '../activity/firm';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
+import { removeAttachments, storeAttachments, type AcceptedFile, type MessageAttachment } from './attachments';
 
 export const THREAD_SORTS = ['lastMessageAt', 'subject'] as const;
 export const THREAD_STATUSES: readonly ThreadStatus[] = ['open', 'closed'];
@@ -78,14 +79,32 @@ export const getThread = async (strapi: Core.Strapi, portal: PortalContext, docu
     firmDefaults(strapi),
   ]);
   const names = await contactNamesIn(strapi, portal.client.id, authorIds(latest));
-  const messages = latest.reverse().map((row) => serializePortalMessage(row, names, firm.firmName));
+  const messages = latest.reverse().map((row) => serializePortalMessage(row, String(thread.documentId), names, firm.firmName));
   return serializePortalThreadDetail(thread, counts.get(Number(thread.id)) ?? 0, messages);
 };
 
-const writeMessage = (strapi: Core.Strapi, portal: PortalContext, threadDocumentId: string, body: string) =>
-  documents(strapi, UID.message).create({
+/**
+ * A contact's message with its attachments. The attachments are the server's own field, so they
+ * are written below the Document Service, in the caller's transaction.
+ */
+const writeMessage = async (strapi: Core.Strapi, portal: PortalContext, threadDocumentId: string, body: string, attachments: MessageAttachment[]) => {
+  const created = await documents(strapi, UID.message).create({
     data: { thread: threadDocumentId, body, authorType: 'contact', authorContact: portal.user.id },
   });
+  if (attachments.length) await records(strapi, UID.message).update({ where: { id: created.id }, data: { attachments } });
+  return created;
+};
+
+/** The files are stored first; if the message is not written after all, they are removed again. */
+const withStoredFiles = async <T>(strapi: Core.Strapi, files: AcceptedFile[], write: (attachments: MessageAttachment[]) => Promise<T>) => {
+  const attachments = await storeAttachments(strapi, files);
+  try {
+    return await strapi.db.transaction(() => write(attachments));
+  } catch (error) {
+    await removeAttachments(strapi, attachments);
+    throw error;
+  }
+};
 
 /** The caller's own name in this client, as their messages show it. */
 const callerNames = (portal: PortalContext) => new Map([[portal.user.id, portal.membership.name || portal.user.username]]);
@@ -97,29 +116,36 @@ const callerNames = (portal: PortalContext) => new Map([[portal.user.id, portal.
 export const startThread = async (
   strapi: Core.Strapi,
   portal: PortalContext,
-  input: { subject: string; body: string }
+  input: { subject: string; body: string; files?: AcceptedFile[] }
 ): Promise<PortalThreadDetail> => {
-  const documentId = await strapi.db.transaction(async () => {
+  const documentId = await withStoredFiles(strapi, input.files ?? [], async (attachments) => {
     const thread = await documents(strapi, UID.thread).create({
       data: { client: portal.client.documentId, subject: input.subject, state: 'open', startedByContact: portal.user.id },
     });
-    await writeMessage(strapi, portal, String(thread.documentId), input.body);
+    await writeMessage(strapi, portal, String(thread.documentId), input.body, attachments);
     return String(thread.documentId);
   });
   return getThread(strapi, portal, documentId);
 };
 
 /** A contact's message. Closed threads take no more: the contact starts a new one. */
-export const postMessage = async (strapi: Core.Strapi, portal: PortalContext, documentId: string, body: string): Promise<PortalMessage> => {
+export const postMessage = async (
+  strapi: Core.Strapi,
+  portal: PortalContext,
+  documentId: string,
+  input: { body: string; files?: AcceptedFile[] }
+): Promise<PortalMessage> => {
   const thread = await findOwnThread(strapi, portal, documentId);
   if (thread.state === 'closed') throw fieldError('status', 'this thread is closed; start a new thread to write to the firm');
-  const created = await writeMessage(strapi, portal, String(thread.documentId), body);
+  const created = await withStoredFiles(strapi, input.files ?? [], (attachments) =>
+    writeMessage(strapi, portal, String(thread.documentId), input.body, attachments)
+  );
   const row = await records(strapi, UID.message).findOne({
     select: [...PORTAL_MESSAGE_FIELDS],
     where: { id: created.id },
     populate: PORTAL_MESSAGE_POPULATE,
   });
-  return serializePortalMessage(row!, callerNames(portal), '');
+  return serializePortalMessage(row!, String(thread.documentId), callerNames(portal), '');
 };
 
 /**

@@ -22,6 +22,7 @@ export default () => ({
     route('GET', '/clients/:documentId/preview', 'clients.preview', read),
     route('GET', '/threads', 'threads.find', read),
     route('GET', '/threads/:documentId', 'threads.findOne', read),
+    route('GET', '/threads/:documentId/attachments/:messageId/:key', 'threads.downloadAttachment', read),
     route('POST', '/threads/:documentId/messages', 'threads.reply', manageRecords),
     route('PUT', '/threads/:documentId/state', 'threads.setState', manageRecords),
     route('GET', '/branding', 'branding-settings.find', read),

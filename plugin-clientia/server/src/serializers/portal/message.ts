@@ -1,8 +1,9 @@
-import type { PortalMessage } from '../../../../shared/contracts/portal-threads';
+import type { PortalAttachment, PortalMessage } from '../../../../shared/contracts/portal-threads';
+import { attachmentsOf } from '../../portal/threads/attachments';
 import { assertClientSafe } from '../client-safe';
 import { isoDateTime, relation, text, textOrNull, type Row } from '../values';
 
-export const PORTAL_MESSAGE_FIELDS = assertClientSafe('plugin::clientia.message', ['id', 'documentId', 'body', 'authorType', 'createdAt']);
+export const PORTAL_MESSAGE_FIELDS = assertClientSafe('plugin::clientia.message', ['id', 'documentId', 'body', 'authorType', 'createdAt', 'attachments']);
 
 /** Names only: a staff member's email never reaches a client, nor another contact's. */
 export const PORTAL_MESSAGE_POPULATE = {
@@ -16,7 +17,17 @@ export type ContactNames = ReadonlyMap<number, string>;
 export const staffDisplayName = (staff: Row | null) =>
   [textOrNull(staff?.firstname), textOrNull(staff?.lastname)].filter(Boolean).join(' ');
 
-export const serializePortalMessage = (row: Row, contactNames: ContactNames, firmName: string): PortalMessage => {
+/** Each file by name and type, downloaded through the thread; where it is stored stays on the server. */
+export const serializePortalAttachments = (row: Row, threadDocumentId: string): PortalAttachment[] =>
+  attachmentsOf(row.attachments).map((a) => ({
+    key: a.key,
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    size: a.size,
+    downloadUrl: `/api/clientia/threads/${encodeURIComponent(threadDocumentId)}/attachments/${encodeURIComponent(text(row.documentId))}/${a.key}`,
+  }));
+
+export const serializePortalMessage = (row: Row, threadDocumentId: string, contactNames: ContactNames, firmName: string): PortalMessage => {
   const authorType = row.authorType === 'contact' ? 'contact' : 'staff';
   const contact = relation(row, 'authorContact');
   const authorName =
@@ -29,7 +40,6 @@ export const serializePortalMessage = (row: Row, contactNames: ContactNames, fir
     authorType,
     authorName,
     createdAt: isoDateTime(row.createdAt) ?? '',
-    // Attachments are not offered to clients yet.
-    attachments: [],
+    attachments: serializePortalAttachments(row, threadDocumentId),
   };
 };

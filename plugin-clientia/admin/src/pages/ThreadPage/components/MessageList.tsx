@@ -4,8 +4,20 @@ import { Paperclip } from '@strapi/icons';
 import type { ThreadMessage } from '../../../../../shared/contracts/admin';
 import { EmptyNote } from '../../../components/Section';
 import { formatDateTime, formatFileSize } from '../../../utils/dates';
-import { mediaUrl } from '../../../utils/mediaUrl';
 import { useTranslate } from '../../../utils/useTranslate';
+
+/** Saves an attachment under its own name; the admin API needs the staff token, so no plain link. */
+const saveAttachment = async (url: string, name: string) => {
+  // Loaded on click: the list itself stays free of the admin's fetch machinery.
+  const { clientiaApi } = await import('../../../api/client');
+  const blob = await clientiaApi.downloadAttachment(url);
+  const href = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.download = name;
+  anchor.click();
+  URL.revokeObjectURL(href);
+};
 
 /** The firm's own messages sit on the right in the firm's colour; the client's on the left. */
 const Message = ({ message }: { message: ThreadMessage }) => {
@@ -39,7 +51,13 @@ const Message = ({ message }: { message: ThreadMessage }) => {
             {message.attachments.map((attachment) => (
               <Flex tag="li" gap={2} key={attachment.url}>
                 <Paperclip />
-                <Link href={mediaUrl(attachment.url) ?? undefined} isExternal>
+                <Link
+                  href={attachment.url}
+                  onClick={(event: { preventDefault(): void }) => {
+                    event.preventDefault();
+                    void saveAttachment(attachment.url, attachment.name);
+                  }}
+                >
                   {attachment.name}
                 </Link>
                 <Typography variant="pi" textColor="neutral600">

@@ -22,7 +22,7 @@ export const threadsRoutes: PortalRouteSpec[] = [
     path: '/threads',
     handler: 'portal-threads.create',
     capability: 'messages',
-    summary: 'Start a thread with the firm, with its first message',
+    summary: 'Start a thread with the firm, with its first message; JSON, or multipart with up to 5 files in `files`',
     example: { body: { subject: 'Question about the March invoice', body: 'Could you send the timesheet for March?' } },
   },
   {
@@ -31,8 +31,16 @@ export const threadsRoutes: PortalRouteSpec[] = [
     handler: 'portal-threads.postMessage',
     capability: 'messages',
     idOf: 'plugin::clientia.thread',
-    summary: 'Write in an open thread',
+    summary: 'Write in an open thread; JSON, or multipart with up to 5 files in `files`',
     example: { body: { body: 'Thank you, that answers it.' } },
+  },
+  {
+    method: 'GET',
+    path: '/threads/:id/attachments/:messageId/:key',
+    handler: 'portal-threads.downloadAttachment',
+    capability: 'messages',
+    idOf: 'plugin::clientia.thread',
+    summary: 'Download a file attached to a message of the thread',
   },
   {
     method: 'POST',

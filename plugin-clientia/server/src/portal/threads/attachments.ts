@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { fieldError } from '../../domain/errors';
+import { UID } from '../../rules/helpers';
+import { records } from '../../services/records';
+import { contentDisposition, contentType } from '../documents/download';
+import { checkFileType } from '../documents/file-type';
+import { MAX_UPLOAD_BYTES } from '../documents/limits';
+import { openStoredFile, removeStoredFile, storeFile } from '../documents/storage';
+import { cleanFileName, type ReceivedFile } from '../documents/upload';
+
+export const ATTACHMENTS_FIELD = 'files';
+export const MAX_ATTACHMENTS = 5;
+/** All files of one message together, whatever their number. */
+export const MAX_ATTACHMENTS_BYTES = 25 * 1024 * 1024;
+
+const MiB = 1024 * 1024;
+const KEY = /^[a-f0-9]{24}$/;
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const NO_SUCH_ATTACHMENT = 'No attachment has this id';
+
+/** One file of a message as the message records it; storageKey never leaves the server. */
+export interface MessageAttachment {
+  key: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+/** A checked file, read but not stored yet. */
+export interface AcceptedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+const tooLarge = (message: string) =>
+  new errors.PayloadTooLargeError(`${ATTACHMENTS_FIELD}: ${message}`, {
+    errors: [{ path: [ATTACHMENTS_FIELD], message, name: 'ValidationError' }],
+  });
+
+/**
+ * The files of a multipart message, checked by content like client documents: at most five in
+ * the field `files`, each and all together within the size limits. Nothing is stored here.
+ */
+export const acceptAttachments = async (files: Record<string, unknown> | undefined): Promise<AcceptedFile[]> => {
+  const unknown = Object.keys(files ?? {}).filter((key) => key !== ATTACHMENTS_FIELD);
+  if (unknown.length) throw fieldError(unknown[0]!, `is not accepted here; send files in the field ${ATTACHMENTS_FIELD}`);
+  const value = files?.[ATTACHMENTS_FIELD];
+  if (value === undefined) return [];
+  const received = (Array.isArray(value) ? value : [value]) as Partial<ReceivedFile>[];
+  if (received.some((file) => typeof file?.filepath !== 'string')) throw fieldError(ATTACHMENTS_FIELD, 'must be files sent as multipart/form-data');
+  if (received.length > MAX_ATTACHMENTS) throw fieldError(ATTACHMENTS_FIELD, `at most ${MAX_ATTACHMENTS} files per message`);
+  const declared = received.reduce((sum, file) => sum + Number(file.size ?? 0), 0);
+  if (received.some((file) => Number(file.size ?? 0) > MAX_UPLOAD_BYTES)) throw tooLarge(`each file must be at most ${MAX_UPLOAD_BYTES / MiB} MiB`);
+  if (declared > MAX_ATTACHMENTS_BYTES) throw tooLarge(`all files together must be at most ${MAX_ATTACHMENTS_BYTES / MiB} MiB`);
+
+  const accepted: AcceptedFile[] = [];
+  let total = 0;
+  for (const file of received as ReceivedFile[]) {
+    const fileName = cleanFileName(file.originalFilename, ATTACHMENTS_FIELD);
+    const bytes = await readFile(file.filepath);
+    total += bytes.length;
+    if (bytes.length > MAX_UPLOAD_BYTES || total > MAX_ATTACHMENTS_BYTES) throw tooLarge(`all files together must be at most ${MAX_ATTACHMENTS_BYTES / MiB} MiB`);
+    if (bytes.length === 0) throw fieldError(ATTACHMENTS_FIELD, `${fileName} is empty`);
+    accepted.push({ fileName, mimeType: checkFileType(bytes, fileName, ATTACHMENTS_FIELD), bytes });
+  }
+  return accepted;
+};
+
+/** Stores the files privately; if one fails, those already written are removed again. */
+export const storeAttachments = async (strapi: Core.Strapi, files: AcceptedFile[]): Promise<MessageAttachment[]> => {
+  const stored: MessageAttachment[] = [];
+  try {
+    for (const file of files) {
+      const { storageKey, size, sha256 } = await storeFile(strapi, file.bytes);
+      stored.push({ key: randomBytes(12).toString('hex'), fileName: file.fileName, mimeType: file.mimeType, size, sha256, storageKey });
+    }
+  } catch (error) {
+    await removeAttachments(strapi, stored);
+    throw error;
+  }
+  return stored;
+};
+
+export const removeAttachments = (strapi: Core.Strapi, attachments: MessageAttachment[]) =>
+  Promise.all(attachments.map((attachment) => removeStoredFile(strapi, attachment.storageKey)));
+
+const isAttachment = (value: unknown): value is MessageAttachment => {
+  const a = value as Partial<MessageAttachment> | null;
+  return Boolean(a && typeof a.key === 'string' && typeof a.fileName === 'string' && typeof a.mimeType === 'string' && typeof a.storageKey === 'string');
+};
+
+/** The attachments a message row records; anything malformed in the column is ignored. */
+export const attachmentsOf = (value: unknown): MessageAttachment[] => {
+  let list = value;
+  if (typeof list === 'string') {
+    try {
+      list = JSON.parse(list);
+    } catch {
+      return [];
+    }
+  }
+  return Array.isArray(list) ? list.filter(isAttachment).map((a) => ({ ...a, size: Number(a.size) || 0, sha256: String(a.sha256 ?? '') })) : [];
+};
+
+/**
+ * The stored file of one attachment of a message in a thread. `thread` narrows the thread (the
+ * portal adds the caller's client); a message outside it, an unknown key or a missing file are
+ * all the same 404.
+ */
+export const openAttachment = async (strapi: Core.Strapi, thread: Record<string, unknown>, messageDocumentId: string | undefined, key: string | undefined) => {
+  if (!messageDocumentId || !DOCUMENT_ID.test(messageDocumentId) || !key || !KEY.test(key)) throw new errors.NotFoundError(NO_SUCH_ATTACHMENT);
+  const message = await records(strapi, UID.message).findOne({
+    select: ['id', 'attachments'],
+    where: { documentId: messageDocumentId, thread },
+  });
+  const attachment = message ? attachmentsOf(message.attachments).find((a) => a.key === key) : undefined;
+  const file = attachment ? await openStoredFile(strapi, attachment.storageKey) : null;
+  if (!attachment || !file) {
+    if (attachment) strapi.log.warn(`Clientia: a stored attachment of message ${messageDocumentId} is missing from private storage`);
+    throw new errors.NotFoundError(NO_SUCH_ATTACHMENT);
+  }
+  return {
+    stream: file.stream,
+    headers: {
+      'Content-Type': contentType(attachment.mimeType || 'application/octet-stream'),
+      'Content-Length': String(file.size),
+      'Content-Disposition': contentDisposition(attachment.fileName || 'attachment'),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  };
+};
