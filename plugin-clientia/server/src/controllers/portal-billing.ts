@@ -11,7 +11,7 @@ import { findInvoice, INVOICE_NOT_FOUND, invoicePdf, listInvoices } from '../por
 import { listPayments } from '../portal/billing/payments';
 import { listRetainers } from '../portal/billing/retainers';
 import { requestedId } from '../portal/record-id';
-import { sendAttachment } from '../portal/contracts/stored-file';
+import { sendAttachment } from '../portal/stored-file';
 import { CLIENT_QUERY_KEY, portalContext } from '../portal/context';
 import { parseListQuery } from '../portal/list-query';
 import type { PortalReadContext } from './portal-contracts';

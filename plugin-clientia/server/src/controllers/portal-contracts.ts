@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { PORTAL_CONTRACT_SORTS, PORTAL_CONTRACT_STATUSES } from '../../../shared/contracts/portal-contracts';
 import { CONTRACT_NOT_FOUND, contractFile, findContract, listContracts } from '../portal/contracts/contracts';
 import { requestedId } from '../portal/record-id';
-import { sendAttachment, type AttachmentContext } from '../portal/contracts/stored-file';
+import { sendAttachment, type AttachmentContext } from '../portal/stored-file';
 import { CLIENT_QUERY_KEY, portalContext, type PortalContext } from '../portal/context';
 import { parseListQuery } from '../portal/list-query';
 import { assertQueryKeys } from './validation';

@@ -13,7 +13,7 @@ import {
 import { PORTAL_PAYMENT_FIELDS } from '../../serializers/portal/payment';
 import { relation, relationList, textOrNull } from '../../serializers/values';
 import { records } from '../../services/records';
-import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../contracts/stored-file';
+import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
 

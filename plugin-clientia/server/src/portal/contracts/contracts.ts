@@ -22,7 +22,7 @@ import { isoDateTime, relation, relationList, rowId, text, textOrNull, type Row 
 import { ids, records } from '../../services/records';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
-import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from './stored-file';
+import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
 
 export type ContractSort = (typeof PORTAL_CONTRACT_SORTS)[number];
 

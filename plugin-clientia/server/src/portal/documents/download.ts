@@ -18,6 +18,15 @@ export const contentDisposition = (fileName: string) => `attachment; filename*=U
 /** Text is always stored as validated UTF-8; say so, so a browser never guesses. */
 export const contentType = (mimeType: string) => (mimeType.startsWith('text/') ? `${mimeType}; charset=utf-8` : mimeType);
 
+/** Headers of every private download: an attachment no browser renders inline, sniffs or caches. */
+export const downloadHeaders = (fileName: string, mimeType: string, size: number) => ({
+  'Content-Type': contentType(mimeType || 'application/octet-stream'),
+  'Content-Length': String(size),
+  'Content-Disposition': contentDisposition(fileName),
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'private, no-store',
+});
+
 /**
  * The stored file of one of the client's shared documents. A foreign, missing or internal
  * document is the same 404, so a contact cannot learn that it exists.
@@ -36,12 +45,6 @@ export const openDocumentFile = async (strapi: Core.Strapi, portal: PortalContex
   }
   return {
     stream: file.stream,
-    headers: {
-      'Content-Type': contentType(text(row.mimeType) || 'application/octet-stream'),
-      'Content-Length': String(file.size),
-      'Content-Disposition': contentDisposition(text(row.fileName) || 'document'),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
+    headers: downloadHeaders(text(row.fileName) || 'document', text(row.mimeType), file.size),
   };
 };

@@ -7,7 +7,7 @@ import { errors } from '@strapi/utils';
 import { fieldError } from '../../domain/errors';
 import { UID } from '../../rules/helpers';
 import { records } from '../../services/records';
-import { contentDisposition, contentType } from '../documents/download';
+import { downloadHeaders } from '../documents/download';
 import { checkFileType } from '../documents/file-type';
 import { MAX_UPLOAD_BYTES } from '../documents/limits';
 import { openStoredFile, removeStoredFile, storeFile } from '../documents/storage';
@@ -130,12 +130,6 @@ export const openAttachment = async (strapi: Core.Strapi, thread: Record<string,
   }
   return {
     stream: file.stream,
-    headers: {
-      'Content-Type': contentType(attachment.mimeType || 'application/octet-stream'),
-      'Content-Length': String(file.size),
-      'Content-Disposition': contentDisposition(attachment.fileName || 'attachment'),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
+    headers: downloadHeaders(attachment.fileName || 'attachment', attachment.mimeType, file.size),
   };
 };

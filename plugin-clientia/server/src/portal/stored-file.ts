@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 
 import type { Core } from '@strapi/strapi';
 
-import { text, type Row } from '../../serializers/values';
+import { text, type Row } from '../serializers/values';
 
 /** What the download routes read of an upload-plugin file row. */
 export const STORED_FILE_FIELDS = ['id', 'url', 'mime', 'provider', 'hash', 'ext'] as const;
