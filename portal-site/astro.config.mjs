@@ -15,11 +15,14 @@ const allowedDomains = () => {
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Uploads are at most 25 MiB (documents, or a message's files together) plus the form around them.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 30 * 1024 * 1024 }),
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   security: {
     checkOrigin: true,
     allowedDomains: allowedDomains(),
   },
+  // Stylesheets stay files: the CSP allows no inline styles.
+  build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
 });

@@ -4,7 +4,6 @@
  * to the process group, as a terminal sends it) stops both.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -12,68 +11,16 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 
 import { readEnvFile } from '../lib/env-file.mjs';
+import { ctrlC, freePort, root, startProduct } from './lib/product.mjs';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-start-'));
 const netLog = path.join(dataDir, 'outbound.log');
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-  });
 
 const [strapiPort, portalPort] = [await freePort(), await freePort()];
 const strapiUrl = `http://127.0.0.1:${strapiPort}`;
 const portalUrl = `http://127.0.0.1:${portalPort}`;
 
-const startProduct = () => {
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      STRAPI_PORT: String(strapiPort),
-      PORTAL_PORT: String(portalPort),
-      DATABASE_FILENAME: path.join(dataDir, 'data.db'),
-      DATABASE_URL: '',
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.join(import.meta.dirname, 'net-guard.cjs')}`].filter(Boolean).join(' '),
-      CLIENTIA_NET_LOG: netLog,
-    },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const ready = /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Clientia is running')) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 200);
-    exited.then(({ code, signal }) => {
-      clearInterval(timer);
-      reject(new Error(`npm start exited early (${signal ?? code}):\n${output.slice(-4000)}`));
-    });
-    setTimeout(() => {
-      clearInterval(timer);
-      reject(new Error(`npm start was not ready within 8 minutes:\n${output.slice(-4000)}`));
-    }, 8 * 60_000).unref();
-  }));
-  return { child, ready, exited, output: () => output };
-};
-
-const ctrlC = async (product) => {
-  process.kill(-product.child.pid, 'SIGINT');
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('still running 20 s after Ctrl-C')), 20_000).unref());
-  return Promise.race([product.exited, timeout]);
-};
+const launch = () => startProduct({ strapiPort, portalPort, netLog, env: { DATABASE_FILENAME: path.join(dataDir, 'data.db'), SESSION_DIR: path.join(dataDir, 'sessions') } });
 
 const portIsFree = (port) =>
   new Promise((resolve) => {
@@ -118,7 +65,7 @@ describe('npm start', { concurrency: false }, () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts Strapi and the portal with demo data, prints the logins, and stops both on Ctrl-C', async () => {
-    const product = startProduct();
+    const product = launch();
     try {
       await product.ready;
       const secrets = readEnvFile(path.join(root, 'strapi', '.env'));
@@ -167,7 +114,7 @@ describe('npm start', { concurrency: false }, () => {
   });
 
   it('keeps the data on a second start', async () => {
-    const product = startProduct();
+    const product = launch();
     try {
       await product.ready;
       const secrets = readEnvFile(path.join(root, 'strapi', '.env'));

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { emailConfig } from '../src/email/config';
+
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 export default ({ env }: { env: Env }) => ({
@@ -9,7 +11,15 @@ export default ({ env }: { env: Env }) => ({
       // The portal keeps this token server-side; a short life limits what a leaked one is worth.
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '8h') },
       register: { allowedFields: [] },
+      // Strapi limits its auth routes per calling address; the portal signs every contact in from its
+      // own address, so the whole firm would share one small bucket. The portal throttles per account
+      // and per browser address itself; this stays as a ceiling for direct calls.
+      ratelimit: { interval: { min: 1 }, max: env.int('AUTH_RATELIMIT_MAX', 300) },
     },
+  },
+  // SMTP when SMTP_HOST is set; otherwise every email is written to the outbox folder instead.
+  email: {
+    config: emailConfig((key) => env(key)),
   },
   clientia: {
     enabled: true,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { syncAccountEmails } from './accounts/account-emails';
 import { adminActionDefinitions } from './permissions';
 import { ensureContactRole } from './portal/contact-role';
 import { ensureCountersTable } from './repositories/counters';
@@ -8,6 +9,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(adminActionDefinitions);
   await ensureCountersTable(strapi);
   await ensureContactRole(strapi);
+  await syncAccountEmails(strapi);
 };
 
 export default bootstrap;

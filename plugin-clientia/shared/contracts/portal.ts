@@ -42,6 +42,15 @@ export interface GetMeResponse {
   data: Me;
 }
 
+/**
+ * PUT /api/clientia/me — the contact's own name (1 to 120 characters once trimmed), as every
+ * client they belong to sees it. Answers like GET /me.
+ */
+export interface UpdateMeRequest {
+  name: string;
+}
+export type UpdateMeResponse = GetMeResponse;
+
 export interface PortalPagination {
   page: number;
   pageSize: number;

@@ -6,6 +6,8 @@ interface NoticeProps {
   variant: 'info' | 'warning';
   title: string;
   children: ReactNode;
+  /** Shown under the text, outside its paragraph (a swatch, a button). */
+  extra?: ReactNode;
 }
 
 const LOOK = {
@@ -17,7 +19,7 @@ const LOOK = {
  * A message that stays while its cause does. The design system's Alert always offers a close
  * button, which would promise to dismiss something that cannot be dismissed.
  */
-export const Notice = ({ variant, title, children }: NoticeProps) => {
+export const Notice = ({ variant, title, children, extra }: NoticeProps) => {
   const look = LOOK[variant];
   return (
     <Flex
@@ -37,6 +39,7 @@ export const Notice = ({ variant, title, children }: NoticeProps) => {
           {title}
         </Typography>
         <Typography tag="p">{children}</Typography>
+        {extra}
       </Flex>
     </Flex>
   );

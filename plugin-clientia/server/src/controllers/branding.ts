@@ -1,15 +1,32 @@
 import type { Core } from '@strapi/strapi';
 
 import type { GetPublicBrandingResponse } from '../../../shared/contracts/branding';
+import { etagOf, matchesIfNoneMatch } from '../portal/etag';
 import { getService } from '../utils';
 import { assertQueryKeys } from './validation';
 
+interface BrandingRequest {
+  query: Record<string, unknown>;
+  request: { headers: Record<string, string | string[] | undefined> };
+  body: unknown;
+  status: number;
+  set(field: string, value: string): void;
+}
+
 const branding = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async find(ctx: { query: Record<string, unknown>; body: unknown; set(field: string, value: string): void }) {
+  async find(ctx: BrandingRequest) {
     assertQueryKeys(ctx.query, []);
     const body: GetPublicBrandingResponse = { data: await getService(strapi, 'branding').getPublic() };
-    // Public and identical for every visitor; a short shared cache spares Strapi on every page view.
-    ctx.set('Cache-Control', 'public, max-age=60');
+    // The tag is the body's own hash, so a new logo file changes it as surely as a new colour.
+    const etag = etagOf(body);
+    // Every page view of the portal asks for the brand: no-cache lets it keep a copy and revalidate
+    // it for the price of a 304, and staff see their change at the next revalidation.
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.set('ETag', etag);
+    if (matchesIfNoneMatch(ctx.request.headers['if-none-match'], etag)) {
+      ctx.status = 304;
+      return;
+    }
     ctx.body = body;
   },
 });

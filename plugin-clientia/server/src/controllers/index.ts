@@ -1,6 +1,7 @@
 import branding from './branding';
 import brandingSettings from './branding-settings';
 import clients from './clients';
+import invitations from './invitations';
 import overview from './overview';
 import portalBilling from './portal-billing';
 import portalContracts from './portal-contracts';
@@ -18,6 +19,7 @@ export default {
   branding,
   'branding-settings': brandingSettings,
   clients,
+  invitations,
   overview,
   'portal-billing': portalBilling,
   'portal-contracts': portalContracts,

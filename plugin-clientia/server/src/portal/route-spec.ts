@@ -36,3 +36,27 @@ export const toStrapiRoute = (spec: PortalRouteSpec) => ({
 
 /** The users-permissions action a route needs, e.g. plugin::clientia.portal-me.find. */
 export const actionOf = (spec: Pick<PortalRouteSpec, 'handler'>) => `plugin::${PLUGIN_ID}.${spec.handler}`;
+
+/**
+ * A route anyone may call, signed in or not (the brand, accepting an invitation). Listed apart
+ * from the portal routes: no capability, no contact role permission, and the docs describe its
+ * request and answers in words because the probes cannot call it as a persona.
+ */
+export interface PublicRouteSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: string;
+  summary: string;
+  /** Markdown: what to send. */
+  request: string;
+  /** Markdown: each status it answers and with what. */
+  responses: string;
+}
+
+export const toPublicStrapiRoute = (spec: PublicRouteSpec) => ({
+  method: spec.method,
+  path: spec.path,
+  handler: spec.handler,
+  info: { pluginName: PLUGIN_ID },
+  config: { auth: false as const, policies: [] },
+});

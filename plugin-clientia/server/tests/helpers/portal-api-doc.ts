@@ -1,4 +1,5 @@
 import type { PortalRole } from '../../../shared/contracts/portal';
+import type { PublicRouteSpec } from '../../src/portal/route-spec';
 import { hasId, rolesWith, routeName, type PortalRouteSpec } from './portal-probes';
 
 /** What one route answered to a permitted caller, as the docs describe it. */
@@ -44,8 +45,11 @@ const requestOf = (spec: PortalRouteSpec, observed: Observed | undefined) => {
 
 const ROLE_ORDER: PortalRole[] = ['owner', 'admin', 'billing', 'member'];
 
-/** docs/portal-api.md, generated from PORTAL_ROUTES, the role capabilities and real answers. */
-export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed: Map<string, Observed>) => {
+/**
+ * docs/portal-api.md, generated from PORTAL_ROUTES, the role capabilities and real answers, then
+ * the public routes as their specs describe them.
+ */
+export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed: Map<string, Observed>, publicRoutes: readonly PublicRouteSpec[] = []) => {
   const lines = [
     '# Portal API',
     '',
@@ -59,6 +63,9 @@ export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed:
     '- Unknown query parameters and unknown body fields answer 400 naming them; Strapi’s `filters`, `populate`, `fields` and `sort` syntax is never accepted.',
     '- Lists are `{ data, meta: { pagination } }` with at most 100 per page; money is `{ amount, currency }` in minor units; dates are ISO 8601.',
     '- Errors are `{ error: { status, name, message, details } }`; bad input is a 4xx naming the field, never a 5xx.',
+    ...(publicRoutes.length
+      ? [`- Without sign-in: ${publicRoutes.map((spec) => `\`${spec.method} /api/clientia${spec.path}\``).join(', ')} (see [Public routes](#public-routes)). Sign-in, forgot and reset password are users-permissions’ own \`/api/auth/...\` routes.`]
+      : []),
     '',
     '| method | path | capability | roles allowed |',
     '| --- | --- | --- | --- |',
@@ -77,6 +84,12 @@ export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed:
       `- Response: ${responseOf(seen)}`,
       ''
     );
+  }
+  if (publicRoutes.length) {
+    lines.push('# Public routes', '', 'Anyone may call these, signed in or not.', '');
+    for (const spec of publicRoutes) {
+      lines.push(`## ${spec.method} /api/clientia${spec.path}`, '', spec.summary, '', `- Request: ${spec.request}`, `- Responses: ${spec.responses}`, '');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 };

@@ -15,6 +15,8 @@ const DIST_DIR = path.join(APP_DIR, 'dist');
 export interface TestApp {
   strapi: Core.Strapi;
   database: TestDatabase;
+  /** Where this boot's emails land, one .eml file each (the app's outbox transport). */
+  outboxDir: string;
   /** supertest against the real HTTP server of this Strapi. */
   http: () => ReturnType<typeof request>;
   /** Stops Strapi; drops the database unless it is kept for a restart on the same data. */
@@ -32,10 +34,14 @@ const secret = () => randomBytes(24).toString('base64');
 
 export const startTestApp = async (options: StartOptions = {}): Promise<TestApp> => {
   const database = options.database ?? (await createTestDatabase());
-  // Client documents go to a private folder of this boot, removed with it.
+  // Client documents and emails go to private folders of this boot, removed with it.
   const documentsDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-documents-'));
+  const outboxDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-outbox-'));
   const env: Record<string, string> = {
     CLIENTIA_DOCUMENTS_DIR: documentsDir,
+    EMAIL_OUTBOX_DIR: outboxDir,
+    // Never a real mail server from a test, whatever the developer's shell has set.
+    SMTP_HOST: '',
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     HOST: '127.0.0.1',
@@ -66,6 +72,7 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
   } catch (error) {
     restoreEnv(previous);
     rmSync(documentsDir, { recursive: true, force: true });
+    rmSync(outboxDir, { recursive: true, force: true });
     if (!options.database) await database.drop();
     throw error;
   }
@@ -73,6 +80,7 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
   return {
     strapi,
     database,
+    outboxDir,
     http: () => request(strapi.server.httpServer),
     async stop({ keepDatabase = false } = {}) {
       try {
@@ -84,6 +92,7 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
       }
       restoreEnv(previous);
       rmSync(documentsDir, { recursive: true, force: true });
+      rmSync(outboxDir, { recursive: true, force: true });
       if (!keepDatabase) await database.drop();
     },
   };

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { PUBLIC_ROUTES } from '../../src/routes/content-api/public';
 import { renderPortalApiDoc, type Observed } from '../helpers/portal-api-doc';
 import { buildSecurityWorld, hasId, isWrite, PORTAL_ROUTES, routeName, send, startSecurityApp, type SecurityWorld } from '../helpers/portal-probes';
 import type { TestApp } from '../helpers/test-app';
@@ -29,10 +30,10 @@ describe('portal API documentation', () => {
       const contentType = String(response.headers['content-type'] ?? '');
       observed.set(routeName(spec), { status: response.status, contentType, body: contentType.includes('json') ? response.body : null });
     }
-    const rendered = renderPortalApiDoc(PORTAL_ROUTES, observed);
+    const rendered = renderPortalApiDoc(PORTAL_ROUTES, observed, PUBLIC_ROUTES);
     if (process.env.PORTAL_API_DOCS === 'write') writeFileSync(DOC, rendered);
     const current = readFileSync(DOC, 'utf8');
-    for (const spec of PORTAL_ROUTES) expect(current).toContain(`## ${spec.method} /api/clientia${spec.path}\n`);
+    for (const spec of [...PORTAL_ROUTES, ...PUBLIC_ROUTES]) expect(current).toContain(`## ${spec.method} /api/clientia${spec.path}\n`);
     // Out of date: run `node scripts/portal-api-docs.mjs` and review the diff.
     expect(current).toBe(rendered);
   });

@@ -1,12 +1,13 @@
 /**
  * Headers every portal response carries. The CSP is sent as a header (not a meta tag) so it also
- * covers frame-ancestors; pages use no inline scripts.
+ * covers frame-ancestors; pages use no inline scripts and no inline styles (the brand colours come
+ * from /brand/theme.css).
  */
 export const securityHeaders = (production: boolean): Record<string, string> => ({
   'Content-Security-Policy': [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -21,6 +21,26 @@ export interface StrapiClientOptions {
   fetch?: typeof fetch;
 }
 
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface CallOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The contact's own token: Strapi checks every call again with it. */
+  jwt?: string;
+  /** The client (documentId) the contact is acting for. */
+  client?: string | null;
+  query?: Record<string, QueryValue>;
+  json?: unknown;
+  form?: FormData;
+  /** Uploads may take longer than a page's data calls. */
+  timeoutMs?: number;
+}
+
+export interface BrandingAnswer {
+  branding: PublicBranding;
+  etag: string | null;
+}
+
 /**
  * The portal's only door to Strapi. It throws on any non-OK answer, so a page never renders
  * half a response as if it were data.
@@ -33,8 +53,19 @@ export class StrapiClient {
   }
 
   async getBranding(): Promise<PublicBranding> {
-    const body = await this.request<{ data: PublicBranding }>('/api/clientia/branding');
+    const body = await this.call<{ data: PublicBranding }>('/api/clientia/branding');
     return body.data;
+  }
+
+  /** The branding, or null when Strapi says it has not changed since `etag`. */
+  async revalidateBranding(etag: string | null): Promise<BrandingAnswer | null> {
+    const response = await this.send('/api/clientia/branding', { headers: etag ? { 'if-none-match': etag } : {} });
+    if (response.status === 304) {
+      await response.body?.cancel();
+      return null;
+    }
+    const body = await this.parse<{ data: PublicBranding }>(response, '/api/clientia/branding');
+    return { branding: body.data, etag: response.headers.get('etag') };
   }
 
   /** True when Strapi answers its health probe (204) within the timeout. */
@@ -50,19 +81,49 @@ export class StrapiClient {
     }
   }
 
-  private async request<T>(path: string, init: { jwt?: string } = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.jwt) headers.authorization = `Bearer ${init.jwt}`;
-    let response: Response;
+  /** A JSON call; the parsed body on success, StrapiError otherwise. */
+  async call<T>(path: string, options: CallOptions = {}): Promise<T> {
+    return this.parse<T>(await this.send(path, options), path);
+  }
+
+  /**
+   * A file from Strapi (an invoice PDF, a document), returned unread so the portal can stream it
+   * to the browser. Non-OK answers throw like any other call.
+   */
+  async download(path: string, options: CallOptions = {}): Promise<Response> {
+    const response = await this.send(path, { ...options, accept: '*/*' });
+    if (!response.ok) await this.parse(response, path);
+    return response;
+  }
+
+  private async send(path: string, options: CallOptions & { accept?: string; headers?: Record<string, string> }): Promise<Response> {
+    const url = new URL(path, this.options.baseUrl);
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, String(value));
+    }
+    const headers: Record<string, string> = { accept: options.accept ?? 'application/json', ...options.headers };
+    if (options.jwt) headers.authorization = `Bearer ${options.jwt}`;
+    if (options.client) headers['x-clientia-client'] = options.client;
+    let body: string | FormData | undefined;
+    if (options.form) body = options.form;
+    else if (options.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    }
     try {
-      response = await this.fetchImpl(new URL(path, this.options.baseUrl), {
+      return await this.fetchImpl(url, {
+        method: options.method ?? 'GET',
         headers,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? this.options.timeoutMs),
       });
     } catch (cause) {
       const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out' : 'is unreachable';
       throw new StrapiError(`Strapi ${reason} (${path})`, 503, path);
     }
+  }
+
+  private async parse<T>(response: Response, path: string): Promise<T> {
     const text = await response.text();
     let parsed: unknown;
     try {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { fireEvent, screen } from '@testing-library/react';
 
 import { renderInAdmin } from '../../../tests/render';
-import { brandContrast, checkBranding, formatRatio, toBrandingUpdate, type BrandingDraft } from './brandingForm';
+import { adjustForContrast } from '../../../../shared/colors';
+import { brandContrast, checkBranding, formatRatio, portalColours, toBrandingUpdate, type BrandingDraft } from './brandingForm';
 import { BrandingForm } from './components/BrandingForm';
 
 const draft = (changes: Partial<BrandingDraft> = {}): BrandingDraft => ({
@@ -45,9 +46,23 @@ describe('Portal branding', () => {
     expect(screen.getByText(/White text on the primary colour: 1\.\d\d:1, below WCAG AA/)).toBeTruthy();
   });
 
+  it('shows the readable colour the portal will use instead of a failing one, as a swatch and its code', () => {
+    const { container } = renderInAdmin(<EditableForm initial={draft({ primaryColor: '#F5D76E', accentColor: '#ffd700' })} />);
+    const primary = adjustForContrast('#f5d76e', '#ffffff');
+    const accent = adjustForContrast('#ffd700', '#ffffff');
+    expect(primary).toBe('#91730a');
+    expect(screen.getByText(`The portal will use ${primary} instead, which meets WCAG AA.`)).toBeTruthy();
+    expect(screen.getByText(`The portal will use ${accent} instead, which meets WCAG AA.`)).toBeTruthy();
+    const swatches = [...container.querySelectorAll<HTMLElement>('[data-swatch]')];
+    expect(swatches.map((s) => s.dataset.swatch)).toEqual([primary, accent]);
+    expect(swatches[0].style.background).toBe('rgb(145, 115, 10)');
+    expect(swatches.every((s) => s.getAttribute('aria-hidden') === 'true')).toBe(true);
+  });
+
   it('does not warn for a dark primary colour', () => {
     renderInAdmin(<EditableForm initial={draft()} />);
     expect(screen.queryByText('Low contrast')).toBeNull();
+    expect(screen.queryByText(/The portal will use/)).toBeNull();
     expect(screen.getByText(/White text on the primary colour: 11\.\d\d:1, meets WCAG AA/)).toBeTruthy();
   });
 
@@ -92,6 +107,11 @@ describe('branding rules', () => {
     expect(light.accentOnWhite?.passes).toBe(true);
     expect(brandContrast('#1f3a5f', '#c8963e').accentOnWhite?.passes).toBe(false);
     expect(brandContrast('#12345', '#1f3a5f').whiteOnPrimary).toBeNull();
+  });
+
+  it('adjusts only the colours that fail, the way the portal does', () => {
+    expect(portalColours('#1f3a5f', '#0b6e4f')).toEqual({ primary: '#1f3a5f', accent: '#0b6e4f' });
+    expect(portalColours(' #F5D76E', '#c8963e')).toEqual({ primary: '#91730a', accent: adjustForContrast('#c8963e', '#ffffff') });
   });
 
   it('never rounds a failing ratio up to a passing one', () => {

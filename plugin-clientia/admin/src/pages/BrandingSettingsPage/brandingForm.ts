@@ -1,4 +1,4 @@
-import { AA_NORMAL_TEXT, contrastRatio, parseHex } from '../../../../shared/colors';
+import { AA_NORMAL_TEXT, adjustForContrast, contrastRatio, parseHex } from '../../../../shared/colors';
 import type { BrandingSettings, UpdateBrandingSettingsRequest } from '../../../../shared/contracts/admin';
 
 export interface MediaChoice {
@@ -113,6 +113,15 @@ const verdict = (foreground: string, background: string): ContrastVerdict | null
 export const brandContrast = (primaryColor: string, accentColor: string) => ({
   whiteOnPrimary: verdict(WHITE, primaryColor),
   accentOnWhite: verdict(accentColor, WHITE),
+});
+
+/**
+ * The colours the portal will actually draw: each brand colour adjusted the way the portal does it
+ * (same shared function), so the warning can show staff what their clients will see.
+ */
+export const portalColours = (primaryColor: string, accentColor: string) => ({
+  primary: adjustForContrast(primaryColor.trim().toLowerCase(), WHITE),
+  accent: adjustForContrast(accentColor.trim().toLowerCase(), WHITE),
 });
 
 /** Rounded down, so a failing 4.497 never reads as a passing "4.50". */

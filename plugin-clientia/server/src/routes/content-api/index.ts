@@ -1,19 +1,8 @@
-import { toStrapiRoute } from '../../portal/route-spec';
+import { toPublicStrapiRoute, toStrapiRoute } from '../../portal/route-spec';
 import { PORTAL_ROUTES } from './portal';
+import { PUBLIC_ROUTES } from './public';
 
 export default () => ({
   type: 'content-api',
-  routes: [
-    {
-      method: 'GET',
-      path: '/branding',
-      handler: 'branding.find',
-      config: {
-        // Public on purpose: the sign-in page shows the firm's brand before anyone signs in.
-        auth: false,
-        policies: [],
-      },
-    },
-    ...PORTAL_ROUTES.map(toStrapiRoute),
-  ],
+  routes: [...PUBLIC_ROUTES.map(toPublicStrapiRoute), ...PORTAL_ROUTES.map(toStrapiRoute)],
 });

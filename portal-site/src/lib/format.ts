@@ -1,0 +1,86 @@
+import type { Money } from '../../../plugin-clientia/shared/contracts/money';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface Formatter {
+  money(value: Money | null | undefined): string;
+  /** A calendar date (YYYY-MM-DD stays the same day everywhere) or the date of a timestamp. */
+  date(value: string | null | undefined): string;
+  /** A moment, in the client's time zone. */
+  dateTime(value: string | number | null | undefined): string;
+  number(value: number, maximumFractionDigits?: number): string;
+  hours(value: number): string;
+  fileSize(bytes: number): string;
+  /** A percentage given as a number of percent (19 means 19 %); tax rates such as 7.5 keep their fraction. */
+  percent(value: number, maximumFractionDigits?: number): string;
+  timeZone: string;
+}
+
+/** Minor units per currency (JPY has none, most have two), as Intl knows them. */
+const fractionDigits = (currency: string) => {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+};
+
+const validTimeZone = (zone: string | null | undefined): string => {
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+};
+
+/** Dates, money and sizes in the contact's locale and the client's time zone, through Intl. */
+export const formatter = (locale: string, timeZone?: string | null): Formatter => {
+  const zone = validTimeZone(timeZone);
+  const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateInZone = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone });
+  const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const units = ['B', 'kB', 'MB', 'GB'];
+  return {
+    timeZone: zone,
+    money(value) {
+      if (!value) return '—';
+      const digits = fractionDigits(value.currency);
+      try {
+        return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount / 10 ** digits);
+      } catch {
+        return `${(value.amount / 100).toFixed(2)} ${value.currency}`;
+      }
+    },
+    date(value) {
+      if (!value) return '—';
+      if (DATE_ONLY.test(value)) return dateOnly.format(new Date(`${value}T00:00:00Z`));
+      const parsed = new Date(value);
+      return Number.isNaN(parsed.getTime()) ? value : dateInZone.format(parsed);
+    },
+    dateTime(value) {
+      if (value === null || value === undefined || value === '') return '—';
+      const parsed = new Date(value);
+      return Number.isNaN(parsed.getTime()) ? String(value) : moment.format(parsed);
+    },
+    number(value, maximumFractionDigits = 2) {
+      return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+    },
+    hours(value) {
+      return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 2 }).format(value);
+    },
+    fileSize(bytes) {
+      let size = bytes;
+      let unit = 0;
+      while (size >= 1024 && unit < units.length - 1) {
+        size /= 1024;
+        unit += 1;
+      }
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(size)} ${units[unit]}`;
+    },
+    percent(value, maximumFractionDigits = 0) {
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }).format(value / 100);
+    },
+  };
+};

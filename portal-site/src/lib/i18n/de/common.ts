@@ -1,0 +1,41 @@
+import type { Section } from './section';
+import type en from '../en/common';
+
+const de: Section<typeof en> = {
+  'common.skipToContent': 'Zum Inhalt springen',
+  'common.mainNavigation': 'Hauptmenü',
+  'common.switchClient': 'Zu einer anderen Organisation wechseln',
+  'common.switch': 'Wechseln',
+  'common.signOut': 'Abmelden',
+  'common.needHelp': 'Fragen? Schreiben Sie an',
+  'common.degraded': 'Einige Angaben konnten gerade nicht geladen werden. Bitte versuchen Sie es in ein paar Minuten erneut.',
+  'common.pagination': 'Seiten',
+  'common.previous': '← Zurück',
+  'common.next': 'Weiter →',
+  'common.pageOf': 'Seite {page} von {pages}',
+  'common.view': 'Ansehen',
+  'common.viewAll': 'Alle ansehen',
+  'common.download': 'Herunterladen',
+  'common.save': 'Speichern',
+  'common.cancel': 'Abbrechen',
+  'common.filter': 'Filtern',
+  'common.all': 'Alle',
+  'common.status': 'Status',
+  'common.none': 'Keine',
+  'common.back': 'Zurück',
+  'common.firm': 'Kanzlei',
+  'nav.dashboard': 'Übersicht',
+  'nav.contracts': 'Verträge',
+  'nav.invoices': 'Rechnungen',
+  'nav.retainers': 'Pauschalen',
+  'nav.licences': 'Lizenzen',
+  'nav.documents': 'Dokumente',
+  'nav.projects': 'Projekte',
+  'nav.messages': 'Nachrichten',
+  'nav.activity': 'Aktivität',
+  'nav.account': 'Konto',
+  'flash.clientSwitched': 'Sie sehen jetzt diese Organisation.',
+  'flash.signedOut': 'Sie wurden abgemeldet.',
+};
+
+export default de;

@@ -1,0 +1,28 @@
+import common from './common';
+import auth from './auth';
+import dashboard from './dashboard';
+import contracts from './contracts';
+import billing from './billing';
+import seats from './seats';
+import documents from './documents';
+import projects from './projects';
+import messages from './messages';
+import activity from './activity';
+import account from './account';
+import errors from './errors';
+
+/** Every English text of the portal, one section per area. */
+export default {
+  ...common,
+  ...auth,
+  ...dashboard,
+  ...contracts,
+  ...billing,
+  ...seats,
+  ...documents,
+  ...projects,
+  ...messages,
+  ...activity,
+  ...account,
+  ...errors,
+} as const;

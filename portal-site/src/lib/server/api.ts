@@ -1,0 +1,88 @@
+/**
+ * The portal API as the signed-in contact calls it: every call carries the contact's own token and
+ * active client, so Strapi checks access again on each one.
+ */
+import type { ListActivityResponse } from '../../../../plugin-clientia/shared/contracts/portal-activity';
+import type {
+  GetPortalInvoiceResponse,
+  ListPortalInvoicesResponse,
+  ListPortalPaymentsResponse,
+  ListPortalRetainersResponse,
+} from '../../../../plugin-clientia/shared/contracts/portal-billing';
+import type { GetPortalContractResponse, ListPortalContractsResponse } from '../../../../plugin-clientia/shared/contracts/portal-contracts';
+import type { GetDashboardResponse } from '../../../../plugin-clientia/shared/contracts/portal-dashboard';
+import type { DocumentResponse, ListDocumentsResponse } from '../../../../plugin-clientia/shared/contracts/portal-documents';
+import type {
+  GetPreferencesResponse,
+  UpdatePreferencesRequest,
+} from '../../../../plugin-clientia/shared/contracts/portal-preferences';
+import type { GetProjectResponse, ListProjectsResponse } from '../../../../plugin-clientia/shared/contracts/portal-projects';
+import type { AssignSeatRequest, ListLicencesResponse, ListSeatsResponse, SeatResponse } from '../../../../plugin-clientia/shared/contracts/portal-seats';
+import type {
+  GetThreadResponse,
+  ListThreadsResponse,
+  MarkThreadReadResponse,
+  PostMessageResponse,
+  StartThreadResponse,
+} from '../../../../plugin-clientia/shared/contracts/portal-threads';
+import type { GetMeResponse } from '../../../../plugin-clientia/shared/contracts/portal';
+import { strapiClient, type CallOptions, type QueryValue } from './strapi';
+
+export type ListQuery = Record<string, QueryValue>;
+
+const BASE = '/api/clientia';
+/** Uploads go through at the speed of the client's connection, not of a page's data calls. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+
+const segment = (id: string) => encodeURIComponent(id);
+
+export const portalApi = (jwt: string, client: string | null) => {
+  const strapi = strapiClient();
+  const call = <T>(path: string, options: Omit<CallOptions, 'jwt' | 'client'> = {}) =>
+    strapi.call<T>(`${BASE}${path}`, { ...options, jwt, client });
+  const download = (path: string) => strapi.download(`${BASE}${path}`, { jwt, client });
+
+  return {
+    me: () => call<GetMeResponse>('/me'),
+    updateProfile: (name: string) => call<GetMeResponse>('/me', { method: 'PUT', json: { name } }),
+    dashboard: () => call<GetDashboardResponse>('/dashboard'),
+
+    contracts: (query: ListQuery = {}) => call<ListPortalContractsResponse>('/contracts', { query }),
+    contract: (id: string) => call<GetPortalContractResponse>(`/contracts/${segment(id)}`),
+    contractFile: (id: string) => download(`/contracts/${segment(id)}/file`),
+
+    invoices: (query: ListQuery = {}) => call<ListPortalInvoicesResponse>('/invoices', { query }),
+    invoice: (id: string) => call<GetPortalInvoiceResponse>(`/invoices/${segment(id)}`),
+    invoicePdf: (id: string) => download(`/invoices/${segment(id)}/pdf`),
+    payments: (query: ListQuery = {}) => call<ListPortalPaymentsResponse>('/payments', { query }),
+    retainers: (query: ListQuery = {}) => call<ListPortalRetainersResponse>('/retainers', { query }),
+
+    licences: (query: ListQuery = {}) => call<ListLicencesResponse>('/licences', { query }),
+    seats: (query: ListQuery = {}) => call<ListSeatsResponse>('/seats', { query }),
+    assignSeat: (id: string, body: AssignSeatRequest) => call<SeatResponse>(`/seats/${segment(id)}`, { method: 'PUT', json: body }),
+    freeSeat: (id: string) => call<SeatResponse>(`/seats/${segment(id)}/assignee`, { method: 'DELETE' }),
+
+    documents: (query: ListQuery = {}) => call<ListDocumentsResponse>('/documents', { query }),
+    documentFile: (id: string) => download(`/documents/${segment(id)}/download`),
+    uploadDocument: (form: FormData) => call<DocumentResponse>('/documents', { method: 'POST', form, timeoutMs: UPLOAD_TIMEOUT_MS }),
+
+    projects: (query: ListQuery = {}) => call<ListProjectsResponse>('/projects', { query }),
+    project: (id: string) => call<GetProjectResponse>(`/projects/${segment(id)}`),
+
+    threads: (query: ListQuery = {}) => call<ListThreadsResponse>('/threads', { query }),
+    thread: (id: string) => call<GetThreadResponse>(`/threads/${segment(id)}`),
+    startThread: (form: FormData) => call<StartThreadResponse>('/threads', { method: 'POST', form, timeoutMs: UPLOAD_TIMEOUT_MS }),
+    reply: (id: string, form: FormData) =>
+      call<PostMessageResponse>(`/threads/${segment(id)}/messages`, { method: 'POST', form, timeoutMs: UPLOAD_TIMEOUT_MS }),
+    markRead: (id: string) => call<MarkThreadReadResponse>(`/threads/${segment(id)}/read`, { method: 'POST', json: {} }),
+    attachment: (id: string, messageId: string, key: string) =>
+      download(`/threads/${segment(id)}/attachments/${segment(messageId)}/${segment(key)}`),
+
+    activity: (query: ListQuery = {}) => call<ListActivityResponse>('/activity', { query }),
+
+    preferences: () => call<GetPreferencesResponse>('/preferences'),
+    updatePreferences: (body: UpdatePreferencesRequest) => call<GetPreferencesResponse>('/preferences', { method: 'PUT', json: body }),
+  };
+};
+
+export type PortalApi = ReturnType<typeof portalApi>;

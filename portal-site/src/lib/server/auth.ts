@@ -1,0 +1,63 @@
+/**
+ * Sign-in and password calls to users-permissions and the plugin's invitation routes. Used only
+ * by the portal server; the token they return goes into the session, never to the browser.
+ */
+import { strapiClient, StrapiError } from './strapi';
+
+export interface AuthAnswer {
+  jwt: string;
+  user: { id: number; email: string };
+}
+
+export interface InvitationDetails {
+  email: string;
+  name: string;
+  clientName: string;
+  expiresAt: string;
+  /** The person already has a portal password (another client's contact): accepting takes none. */
+  existingAccount: boolean;
+}
+
+export const signInWithPassword = (email: string, password: string) =>
+  strapiClient().call<AuthAnswer>('/api/auth/local', { method: 'POST', json: { identifier: email, password } });
+
+export const requestPasswordReset = (email: string) =>
+  strapiClient().call<{ ok: boolean }>('/api/auth/forgot-password', { method: 'POST', json: { email } });
+
+export const resetPassword = (code: string, password: string) =>
+  strapiClient().call<AuthAnswer>('/api/auth/reset-password', {
+    method: 'POST',
+    json: { code, password, passwordConfirmation: password },
+  });
+
+export const changePassword = (jwt: string, currentPassword: string, password: string) =>
+  strapiClient().call<AuthAnswer>('/api/auth/change-password', {
+    method: 'POST',
+    jwt,
+    json: { currentPassword, password, passwordConfirmation: password },
+  });
+
+export const lookupInvitation = async (token: string) =>
+  (await strapiClient().call<{ data: InvitationDetails }>('/api/clientia/invitations/lookup', { method: 'POST', json: { token } })).data;
+
+/** `password` only for a new account; an existing one keeps its own (the API refuses one then). */
+export const acceptInvitation = async (token: string, password?: string) =>
+  (await strapiClient().call<{ data: { email: string } }>('/api/clientia/invitations/accept', { method: 'POST', json: { token, password } }))
+    .data;
+
+/** The field a 400 from Strapi names (`details.errors[0].path`), if it names one. */
+export const fieldOf = (error: unknown): string | null => {
+  if (!(error instanceof StrapiError)) return null;
+  const list = (error.details?.details as { errors?: { path?: unknown[] }[] } | undefined)?.errors;
+  const path = list?.[0]?.path;
+  return Array.isArray(path) && path.length > 0 ? path.map(String).join('.') : null;
+};
+
+/** Passwords the portal accepts: what a contact can remember, and what bcrypt can hash. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX_BYTES = 72;
+export const passwordProblem = (password: string): 'short' | 'long' | null => {
+  if (password.length < PASSWORD_MIN) return 'short';
+  if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) return 'long';
+  return null;
+};

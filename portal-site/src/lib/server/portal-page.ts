@@ -1,0 +1,121 @@
+import type { APIContext } from 'astro';
+
+import type { PublicBranding } from '../../../../plugin-clientia/shared/contracts/branding';
+import type { Capability, Me } from '../../../../plugin-clientia/shared/contracts/portal';
+import { formatter, type Formatter } from '../format';
+import { chooseLocale, translator, type Translator } from '../i18n';
+import { portalApi, type PortalApi } from './api';
+import { brandTheme, loadBranding, type BrandTheme } from './branding';
+import { clearSessionCookie, sessionFromCookies, sessions, takeFlash, type Flash, type LiveSession } from './session';
+import { StrapiError } from './strapi';
+
+/** What both pages (Astro) and endpoints (APIContext) offer that the portal needs. */
+export type RequestContext = Pick<APIContext, 'cookies' | 'request' | 'url' | 'redirect' | 'rewrite'>;
+
+export interface PublicPage {
+  branding: PublicBranding;
+  theme: BrandTheme;
+  /** False when Strapi could not be reached: the page says the portal is briefly unavailable. */
+  live: boolean;
+  t: Translator;
+  fmt: Formatter;
+}
+
+export interface PortalPage extends PublicPage {
+  session: LiveSession;
+  me: Me;
+  api: PortalApi;
+  flash: Flash | undefined;
+  can(capability: Capability): boolean;
+  /**
+   * The answer for a failed call to Strapi: sign-in again when the token is no longer accepted,
+   * the 404 page for a record that is not there (or not the client's), the 403 page for a role
+   * that may not see it; anything else is an error page.
+   */
+  fail(error: unknown): Promise<Response>;
+}
+
+/** Only paths of this portal are followed after sign-in (no open redirect). */
+export const safeNext = (value: string | null | undefined): string => {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+};
+
+const signInRedirect = (context: RequestContext, reason?: 'expired') => {
+  const next = context.url.pathname + context.url.search;
+  const params = new URLSearchParams();
+  if (next !== '/') params.set('next', next);
+  if (reason) params.set('notice', reason);
+  const query = params.toString();
+  return context.redirect(`/sign-in${query ? `?${query}` : ''}`, 303);
+};
+
+/** Branding, language and formats for pages anyone may see (sign-in, password reset, errors). */
+export const publicPage = async (context: RequestContext, preference?: string | null): Promise<PublicPage> => {
+  const { branding, live } = await loadBranding();
+  const locale = chooseLocale(preference, context.request.headers.get('accept-language'), branding.defaultLocale);
+  return { branding, live, theme: brandTheme(branding), t: translator(locale), fmt: formatter(locale) };
+};
+
+/**
+ * Every signed-in page and endpoint starts here: it checks the session itself (middleware is not
+ * trusted to have done it), asks Strapi who the contact is with the contact's own token, and
+ * refuses a page the contact's role does not allow.
+ */
+export const portalPage = async (context: RequestContext, options: { capability?: Capability } = {}): Promise<PortalPage | Response> => {
+  const [session, branded] = await Promise.all([sessionFromCookies(context.cookies), loadBranding()]);
+  if (!session) return signInRedirect(context);
+
+  let api = portalApi(session.data.jwt, session.data.clientId);
+  let me: Me;
+  try {
+    me = (await api.me()).data;
+  } catch (error) {
+    if (error instanceof StrapiError && error.status === 401) {
+      await sessions().destroy(session.key, session.data.userId);
+      clearSessionCookie(context.cookies);
+      return signInRedirect(context, 'expired');
+    }
+    if (error instanceof StrapiError && error.status === 403 && session.data.clientId) {
+      // The contact was removed from the client they were looking at: fall back to another.
+      api = portalApi(session.data.jwt, null);
+      me = (await api.me()).data;
+    } else throw error;
+  }
+
+  if (session.data.clientId !== me.activeClient.documentId) {
+    session.data.clientId = me.activeClient.documentId;
+    await sessions().save(session);
+    api = portalApi(session.data.jwt, session.data.clientId);
+  }
+
+  const locale = chooseLocale(session.data.locale, context.request.headers.get('accept-language'), branded.branding.defaultLocale);
+  const t = translator(locale);
+  const page: PortalPage = {
+    branding: branded.branding,
+    live: branded.live,
+    theme: brandTheme(branded.branding),
+    t,
+    fmt: formatter(locale, me.activeClient.timezone),
+    session,
+    me,
+    api,
+    flash: await takeFlash(session),
+    can: (capability) => me.capabilities.includes(capability),
+    async fail(error) {
+      if (error instanceof StrapiError) {
+        if (error.status === 401) {
+          await sessions().destroy(session.key, session.data.userId);
+          clearSessionCookie(context.cookies);
+          return signInRedirect(context, 'expired');
+        }
+        // A rewrite, not an empty 404: endpoints (downloads) get the branded page too.
+        if (error.status === 404) return context.rewrite('/404');
+        if (error.status === 403) return context.rewrite('/forbidden');
+      }
+      throw error;
+    },
+  };
+  if (options.capability && !page.can(options.capability)) return context.rewrite('/forbidden');
+  return page;
+};

@@ -1,0 +1,81 @@
+/**
+ * What the document upload and the message forms share: the files the firm accepts, the size
+ * limit, reading the chosen files from a posted form, and passing a stored file on to the browser.
+ */
+import type { APIContext } from 'astro';
+
+import type { MessageKey } from '../../lib/i18n';
+import type { PortalPage } from '../../lib/server/portal-page';
+import { StrapiError } from '../../lib/server/strapi';
+
+/** Mirrors the portal API's limit (portal-documents.ts, portal-threads.ts): 25 MiB per upload. */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Multipart framing and the text fields add a little to the files themselves; a request larger
+ * than this cannot be within the limit, so it is refused before its body is read.
+ */
+const FORM_OVERHEAD_BYTES = 1024 * 1024;
+
+/**
+ * The extensions the portal API accepts (it checks the content and that the extension matches).
+ * The file picker offers only these; the server still decides.
+ */
+export const ACCEPTED_FILES = ['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.txt', '.csv', '.docx', '.xlsx', '.pptx'].join(',');
+
+const OOXML = 'application/vnd.openxmlformats-officedocument';
+
+const TYPE_LABELS: Record<string, MessageKey> = {
+  'application/pdf': 'documents.type.pdf',
+  'image/png': 'documents.type.png',
+  'image/jpeg': 'documents.type.jpeg',
+  'image/gif': 'documents.type.gif',
+  'image/webp': 'documents.type.webp',
+  'text/plain': 'documents.type.text',
+  'text/csv': 'documents.type.csv',
+  [`${OOXML}.wordprocessingml.document`]: 'documents.type.docx',
+  [`${OOXML}.spreadsheetml.sheet`]: 'documents.type.xlsx',
+  [`${OOXML}.presentationml.presentation`]: 'documents.type.pptx',
+};
+
+/** The words for a stored file's type; null for a type without a friendly name (shown as is). */
+export const fileTypeLabel = (mimeType: string | null): MessageKey | null =>
+  mimeType ? (TYPE_LABELS[mimeType.split(';')[0]!.trim().toLowerCase()] ?? null) : null;
+
+/**
+ * The files chosen in a file field. A browser sends an empty part without a name when nothing was
+ * chosen; that is no file. An empty file the contact did choose is kept, so the API can say so.
+ */
+export const chosenFiles = (form: FormData, name: string): File[] =>
+  form.getAll(name).filter((value): value is File => value instanceof File && value.name !== '');
+
+/** True when the request announces a body that cannot hold files within the limit. */
+export const announcesTooLarge = (request: Request, limit = MAX_UPLOAD_BYTES) => {
+  const length = Number(request.headers.get('content-length'));
+  return Number.isFinite(length) && length > limit + FORM_OVERHEAD_BYTES;
+};
+
+/**
+ * A file from the portal API, streamed to the browser unread: always as an attachment (never
+ * rendered in the portal's origin), never sniffed, never cached.
+ */
+export const streamDownload = (upstream: Response): Response => {
+  const headers = new Headers({
+    'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  const length = upstream.headers.get('content-length');
+  if (length) headers.set('content-length', length);
+  const disposition = upstream.headers.get('content-disposition');
+  headers.set('content-disposition', disposition?.toLowerCase().startsWith('attachment') ? disposition : 'attachment');
+  return new Response(upstream.body, { status: 200, headers });
+};
+
+/**
+ * The answer when a file cannot be fetched. An endpoint's empty 404 is not replaced by the 404
+ * page (only a page's is), so a missing file is rewritten to it here: a link clicked in the
+ * browser then shows the branded page instead of a blank one.
+ */
+export const failedDownload = (page: PortalPage, context: Pick<APIContext, 'rewrite'>, error: unknown): Promise<Response> =>
+  error instanceof StrapiError && error.status === 404 ? context.rewrite('/404') : page.fail(error);

@@ -1,0 +1,84 @@
+/**
+ * Debian's Chromium through playwright-core, with nothing that reaches the network, plus the two
+ * checks every portal page gets: axe-core and screenshots at desktop and phone width.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const launchChromium = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * axe-core on a page, in a context with JavaScript on (the portal itself runs without any; axe needs
+ * it), carrying the cookies of the signed-in context. Returns the serious and critical violations.
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContext} from
+ * @param {string} url
+ */
+export const seriousViolations = async (browser, from, url) => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  try {
+    await context.addCookies(await from.cookies());
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.evaluate(AXE_SOURCE);
+    // Evaluated in the page as source text: the page's globals (window.axe, document) are not Node's.
+    const result = await page.evaluate(
+      `window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })`
+    );
+    return /** @type {{ violations: { id: string, impact: string, help: string, nodes: { target: string[] }[] }[] }} */ (result).violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  } finally {
+    await context.close();
+  }
+};
+
+/**
+ * Screenshots of the page at desktop and phone width, with the signed-in context's cookies; fails
+ * when the page scrolls sideways on a phone. (The portal sends no JavaScript, so these look exactly
+ * as a client with JavaScript off sees them.)
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContext} from
+ * @param {string} url
+ * @param {string} dir
+ * @param {string} name
+ */
+export const screenshots = async (browser, from, url, dir, name) => {
+  mkdirSync(dir, { recursive: true });
+  for (const [label, viewport] of /** @type {const} */ ([['desktop', DESKTOP], ['mobile', PHONE]])) {
+    const context = await browser.newContext({ viewport });
+    try {
+      await context.addCookies(await from.cookies());
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.screenshot({ path: path.join(dir, `${name}-${label}.png`), fullPage: true });
+      if (label === 'mobile') {
+        const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+        if (overflow > 1) throw new Error(`${name} scrolls sideways by ${overflow}px at ${viewport.width}px wide`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+};
