@@ -6,7 +6,7 @@
  * cookie refused; then the firm changes its brand and the portal follows.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -349,6 +349,82 @@ describe('the client portal in a browser', { concurrency: false }, () => {
     }
     await visit(page, '/', 'dashboard-rebranded');
     await context.close();
+  });
+
+  it('lets an invited contact set a password, reset it by email, and end their other sessions', async () => {
+    const token = await adminToken();
+    const clients = /** @type {{ data: { documentId: string, name: string }[] }} */ (
+      await fetch(`${strapiUrl}/clientia/clients?pageSize=100`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())
+    );
+    const bluebird = clients.data.find((client) => client.name === 'Bluebird Studio');
+    assert.ok(bluebird);
+    const invited = await fetch(`${strapiUrl}/clientia/clients/${bluebird.documentId}/invitations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'riley@bluebird.example', name: 'Riley Park', role: 'member', signatory: false }),
+    });
+    assert.equal(invited.status, 201, await invited.clone().text());
+    const { inviteUrl } = /** @type {{ data: { inviteUrl: string } }} */ (await invited.json()).data;
+
+    // The invitation: choose a password, land signed in.
+    const first = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+    const page = await first.newPage();
+    await visit(page, new URL(inviteUrl).pathname, 'invite');
+    await page.fill('#password', 'Riley-first-pass-1');
+    await page.fill('#confirmPassword', 'Riley-first-pass-1');
+    await page.click('main form button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, '/', 'the invited contact lands on the overview');
+    assert.match((await page.locator('h1').textContent()) ?? '', /Riley Park/);
+    assert.equal((await page.goto(`${portal}${new URL(inviteUrl).pathname}`))?.status(), 404, 'the link works once');
+
+    // Forgotten password: the email carries a link to the portal's reset page.
+    const visitor = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+    const resetPage = await visitor.newPage();
+    await resetPage.goto(`${portal}/forgot-password`);
+    await resetPage.fill('#email', 'riley@bluebird.example');
+    await resetPage.click('main form button[type=submit]');
+    assert.match((await resetPage.locator('main').textContent()) ?? '', /riley@bluebird\.example/);
+    const outbox = path.join(dataDir, 'outbox');
+    let link = '';
+    for (let attempt = 0; attempt < 20 && !link; attempt += 1) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 250));
+      for (const name of existsSync(outbox) ? readdirSync(outbox) : []) {
+        // Quoted-printable: join soft line breaks and decode '=3D' before reading the link.
+        const text = readFileSync(path.join(outbox, name), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+        if (!text.includes('riley@bluebird.example')) continue;
+        link = /https?:\/\/[^\s"<]+\/reset-password\?code=[A-Za-z0-9]+/.exec(text)?.[0] ?? '';
+        assert.doesNotMatch(text, PRODUCT, 'the email never names the product');
+      }
+    }
+    assert.ok(link, 'the reset email reached the outbox with its link');
+    const reset = new URL(link);
+    await resetPage.goto(`${portal}${reset.pathname}${reset.search}`);
+    await resetPage.fill('#password', 'Riley-second-pass-2');
+    await resetPage.fill('#confirmPassword', 'Riley-second-pass-2');
+    await resetPage.click('main form button[type=submit]');
+    assert.equal(new URL(resetPage.url()).pathname, '/', 'the new password signs the contact in');
+    const invitedSession = await page.goto(`${portal}/`);
+    assert.equal(new URL(page.url()).pathname, '/sign-in', 'a reset ends the sessions opened before it');
+    assert.equal(invitedSession?.status(), 200);
+
+    // A password change ends every other session; "sign out everywhere" ends the rest.
+    const { context: other, page: otherPage } = await signIn('riley@bluebird.example', 'Riley-second-pass-2');
+    await resetPage.goto(`${portal}/account`);
+    await resetPage.fill('#currentPassword', 'Riley-second-pass-2');
+    await resetPage.fill('#newPassword', 'Riley-third-pass-3');
+    await resetPage.fill('#confirmPassword', 'Riley-third-pass-3');
+    await resetPage.click('form:has(input[name=action][value=password]) button[type=submit]');
+    assert.equal(new URL(resetPage.url()).pathname, '/account', 'this device stays signed in');
+    await otherPage.goto(`${portal}/`);
+    assert.equal(new URL(otherPage.url()).pathname, '/sign-in', 'the other device is signed out');
+
+    const { context: third, page: thirdPage } = await signIn('riley@bluebird.example', 'Riley-third-pass-3');
+    await resetPage.goto(`${portal}/account`);
+    await resetPage.click('form:has(input[name=action][value=sign-out-everywhere]) button[type=submit]');
+    assert.equal(new URL(resetPage.url()).pathname, '/sign-in');
+    await thirdPage.goto(`${portal}/`);
+    assert.equal(new URL(thirdPage.url()).pathname, '/sign-in', 'every session ended');
+    for (const context of [first, visitor, other, third]) await context.close();
   });
 
   it('throttles sign-in per account, then per address, and refuses cross-site posts', async () => {

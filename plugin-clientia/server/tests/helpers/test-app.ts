@@ -83,6 +83,7 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
     outboxDir,
     http: () => request(strapi.server.httpServer),
     async stop({ keepDatabase = false } = {}) {
+      await settle(strapi);
       try {
         await strapi.destroy();
       } catch (error) {
@@ -96,6 +97,20 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
       if (!keepDatabase) await database.drop();
     },
   };
+};
+
+type PoolCounters = { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
+
+/**
+ * Waits (up to 5 s) for queries still running after the last assertion — work a request started
+ * without awaiting, such as an activity entry or an email — because closing the pool would abort
+ * them and fail the test file with an unhandled rejection.
+ */
+const settle = async (strapi: Core.Strapi) => {
+  const pool = (strapi.db.connection.client as { pool?: PoolCounters }).pool;
+  const busy = () => Boolean(pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0 || pool.numPendingCreates() > 0));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let waited = 0; busy() && waited < 5000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
 };
 
 const restoreEnv = (previous: Record<string, string | undefined>) => {
