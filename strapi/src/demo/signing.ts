@@ -14,6 +14,19 @@ const systemWriter = (ctx: DemoContext): SystemRun | null => {
   return typeof service?.run === 'function' ? service.run : null;
 };
 
+/** A signature event as the plugin chains it (its own type lives in the plugin). */
+interface ChainedEvent {
+  hash: string;
+  [field: string]: unknown;
+}
+type ChainEvent = (chain: readonly ChainedEvent[], fields: Record<string, unknown>) => ChainedEvent;
+
+/** The plugin's hash chain, so the demo trail verifies with the same code as a real one. */
+const chainWriter = (ctx: DemoContext): ChainEvent | null => {
+  const service = ctx.strapi.plugin('clientia').service('signing') as { chainEvent?: ChainEvent } | undefined;
+  return typeof service?.chainEvent === 'function' ? service.chainEvent : null;
+};
+
 const CONSENT_VERSION = '2025-01';
 const CONSENT_TEXT =
   'I agree to sign this agreement electronically. My typed name and this confirmation are my signature, ' +
@@ -31,8 +44,9 @@ interface SigningStep {
  */
 export const seedSigningTrail = async (ctx: DemoContext): Promise<boolean> => {
   const run = systemWriter(ctx);
-  if (!run) {
-    ctx.strapi.log.warn('[demo] this plugin build cannot write as the system: no signature events seeded.');
+  const chainEvent = chainWriter(ctx);
+  if (!run || !chainEvent) {
+    ctx.strapi.log.warn('[demo] this plugin build cannot write or chain signature events: no signing trail seeded.');
     return false;
   }
   const contract = ctx.find('contract', 'northwind-msa');
@@ -55,12 +69,15 @@ export const seedSigningTrail = async (ctx: DemoContext): Promise<boolean> => {
   ];
 
   await run(async () => {
-    let previousHash: string | null = null;
+    const chain: ChainedEvent[] = [];
     for (const step of steps) {
-      const event = {
+      const event = chainEvent(chain, {
+        contract: contract.documentId,
+        client: client.documentId,
         type: step.type,
-        contractVersion: contract.version,
+        contractVersion: Number(contract.version),
         documentHash,
+        user: step.bySigner ? signer.documentId : null,
         email: signer.email,
         typedName: step.type === 'signed' ? signerName : null,
         consentText: step.type === 'consented' ? CONSENT_TEXT : null,
@@ -72,18 +89,12 @@ export const seedSigningTrail = async (ctx: DemoContext): Promise<boolean> => {
           : null,
         sessionHash: step.bySigner ? sessionHash : null,
         authMethod: step.bySigner ? 'password' : null,
-        previousHash,
-      };
-      const hash = sha256(JSON.stringify({ contract: contract.documentId, client: client.documentId, ...event }));
-      await ctx.create('signature-event', {
-        ...event,
-        contract: contract.documentId,
-        client: client.documentId,
-        user: step.bySigner ? signer.documentId : null,
-        hash,
+        reason: null,
       });
-      previousHash = hash;
+      await ctx.create('signature-event', { ...event });
+      chain.push(event);
     }
+    const previousHash = chain[chain.length - 1]?.hash ?? null;
     await ctx.update('contract', contract.documentId, {
       documentHash,
       sentAt: steps[0].occurredAt,

@@ -5,7 +5,7 @@ import { etagOf, matchesIfNoneMatch } from '../portal/etag';
 import { getService } from '../utils';
 import { assertQueryKeys } from './validation';
 
-interface BrandingRequest {
+export interface BrandingRequest {
   query: Record<string, unknown>;
   request: { headers: Record<string, string | string[] | undefined> };
   body: unknown;

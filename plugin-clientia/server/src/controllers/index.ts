@@ -1,6 +1,7 @@
 import branding from './branding';
 import brandingSettings from './branding-settings';
 import clients from './clients';
+import contracts from './contracts';
 import invitations from './invitations';
 import overview from './overview';
 import portalBilling from './portal-billing';
@@ -19,6 +20,7 @@ export default {
   branding,
   'branding-settings': brandingSettings,
   clients,
+  contracts,
   invitations,
   overview,
   'portal-billing': portalBilling,

@@ -6,7 +6,7 @@ import { readAcceptance, readLookup } from '../portal/invitations/input';
 import { acceptInvitation, lookupInvitation } from '../portal/invitations/redeem';
 import { assertQueryKeys } from './validation';
 
-interface PublicRequest {
+export interface PublicRequest {
   query: Record<string, unknown>;
   request: { body?: unknown };
   body: unknown;

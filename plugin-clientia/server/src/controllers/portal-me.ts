@@ -5,7 +5,7 @@ import { portalContext, CLIENT_QUERY_KEY, type PortalContext } from '../portal/c
 import { meOf, readProfileUpdate, renameContact } from '../portal/me/profile';
 import { assertQueryKeys } from './validation';
 
-interface MeRequest {
+export interface MeRequest {
   query: Record<string, unknown>;
   request: { body?: unknown };
   state: { portal?: PortalContext };

@@ -3,6 +3,7 @@ import brandingSettings from './branding-settings';
 import clients from './clients';
 import invitations from './invitations';
 import overview from './overview';
+import signing from './signing';
 import system from './system';
 import threads from './threads';
 
@@ -12,6 +13,7 @@ export default {
   clients,
   invitations,
   overview,
+  signing,
   system,
   threads,
 };

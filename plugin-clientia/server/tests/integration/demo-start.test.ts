@@ -166,20 +166,6 @@ describe('the demo start', () => {
     }
   });
 
-  it('records the signed MSA as an unbroken hash chain', async () => {
-    const app = await startTestApp({ database });
-    try {
-      const events = await findAll(app, RECORDS.signatureEvents, { orderBy: { id: 'asc' }, populate: ['contract'] });
-      expect(events.map((e) => e.type)).toEqual(['sent', 'viewed', 'consented', 'signed', 'completed']);
-      events.forEach((event, i) => expect(event.previousHash ?? null).toBe(i === 0 ? null : events[i - 1].hash));
-      const contract = events[0].contract as Row;
-      expect(contract.kind).toBe('msa');
-      expect(contract.completedHash).toBe(events[events.length - 1].hash);
-    } finally {
-      await app.stop({ keepDatabase: true });
-    }
-  });
-
   it('keeps the data on a second start and seeds nothing twice', async () => {
     const app = await startTestApp({ database, env: demoEnv });
     try {
@@ -200,6 +186,36 @@ describe('the demo start', () => {
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(before);
+    } finally {
+      await app.stop({ keepDatabase: true });
+    }
+  });
+
+  // Last in this file: it tampers with the seeded trail.
+  it('records the signed MSA as a hash chain that verifies, and names any tampering', async () => {
+    const app = await startTestApp({ database });
+    const signing = app.strapi.plugin('clientia').service('signing') as {
+      verify(documentId: string): Promise<{ valid: boolean; events: number; findings: { kind: string; index: number | null }[] }>;
+    };
+    try {
+      const events = await findAll(app, RECORDS.signatureEvents, { orderBy: { id: 'asc' }, populate: ['contract'] });
+      expect(events.map((e) => e.type)).toEqual(['sent', 'viewed', 'consented', 'signed', 'completed']);
+      const contract = events[0].contract as Row;
+      expect(contract.kind).toBe('msa');
+      expect(contract.completedHash).toBe(events[events.length - 1].hash);
+      const documentId = String(contract.documentId);
+      expect(await signing.verify(documentId)).toMatchObject({ valid: true, events: 5, findings: [] });
+
+      // Tampering straight in the database, past every rule: the verification still sees it.
+      const table = app.strapi.db.query(RECORDS.signatureEvents as never);
+      const signed = events[3];
+      await table.update({ where: { id: signed.id }, data: { typedName: 'Someone Else' } });
+      expect((await signing.verify(documentId)).findings.map((f) => `${f.kind}@${f.index}`)).toEqual(['altered@3']);
+      await table.update({ where: { id: signed.id }, data: { typedName: signed.typedName } });
+      await table.delete({ where: { id: events[1].id } });
+      const afterRemoval = await signing.verify(documentId);
+      expect(afterRemoval.valid).toBe(false);
+      expect(afterRemoval.findings.map((f) => `${f.kind}@${f.index}`)).toEqual(['broken-link@1']);
     } finally {
       await app.stop({ keepDatabase: true });
     }

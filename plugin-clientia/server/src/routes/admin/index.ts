@@ -20,6 +20,7 @@ export default () => ({
     route('GET', '/clients/:documentId', 'clients.findOne', read),
     route('POST', '/clients/:documentId/invitations', 'clients.invite', manageRecords),
     route('GET', '/clients/:documentId/preview', 'clients.preview', read),
+    route('GET', '/contracts/:documentId/verification', 'contracts.verify', read),
     route('GET', '/threads', 'threads.find', read),
     route('GET', '/threads/:documentId', 'threads.findOne', read),
     route('GET', '/threads/:documentId/attachments/:messageId/:key', 'threads.downloadAttachment', read),
