@@ -1,12 +1,8 @@
 /**
  * What the document upload and the message forms share: the files the firm accepts, the size
- * limit, reading the chosen files from a posted form, and passing a stored file on to the browser.
+ * limit, and reading the chosen files from a posted form.
  */
-import type { APIContext } from 'astro';
-
 import type { MessageKey } from '../../lib/i18n';
-import type { PortalPage } from '../../lib/server/portal-page';
-import { StrapiError } from '../../lib/server/strapi';
 
 /** Mirrors the portal API's limit (portal-documents.ts, portal-threads.ts): 25 MiB per upload. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -54,28 +50,3 @@ export const announcesTooLarge = (request: Request, limit = MAX_UPLOAD_BYTES) =>
   const length = Number(request.headers.get('content-length'));
   return Number.isFinite(length) && length > limit + FORM_OVERHEAD_BYTES;
 };
-
-/**
- * A file from the portal API, streamed to the browser unread: always as an attachment (never
- * rendered in the portal's origin), never sniffed, never cached.
- */
-export const streamDownload = (upstream: Response): Response => {
-  const headers = new Headers({
-    'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-    'cache-control': 'private, no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  const length = upstream.headers.get('content-length');
-  if (length) headers.set('content-length', length);
-  const disposition = upstream.headers.get('content-disposition');
-  headers.set('content-disposition', disposition?.toLowerCase().startsWith('attachment') ? disposition : 'attachment');
-  return new Response(upstream.body, { status: 200, headers });
-};
-
-/**
- * The answer when a file cannot be fetched. An endpoint's empty 404 is not replaced by the 404
- * page (only a page's is), so a missing file is rewritten to it here: a link clicked in the
- * browser then shows the branded page instead of a blank one.
- */
-export const failedDownload = (page: PortalPage, context: Pick<APIContext, 'rewrite'>, error: unknown): Promise<Response> =>
-  error instanceof StrapiError && error.status === 404 ? context.rewrite('/404') : page.fail(error);

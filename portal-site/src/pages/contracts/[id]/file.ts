@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 
+import { streamDownload } from '../../../lib/server/downloads';
 import { portalPage } from '../../../lib/server/portal-page';
 
 /** The contract's PDF, streamed from the API as a download under the contract's own number. */
@@ -14,20 +15,5 @@ export const GET: APIRoute = async (context) => {
     return page.fail(error);
   }
 
-  const headers = new Headers({
-    'content-type': upstream.headers.get('content-type') ?? 'application/pdf',
-    // Always a download, whatever the upstream said: a PDF shown inline would run in the portal's origin.
-    'content-disposition': attachment(upstream.headers.get('content-disposition')),
-    'cache-control': 'private, no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  const length = upstream.headers.get('content-length');
-  if (length) headers.set('content-length', length);
-  return new Response(upstream.body, { status: 200, headers });
-};
-
-const attachment = (disposition: string | null) => {
-  if (disposition && /^\s*attachment\b/i.test(disposition)) return disposition;
-  const name = disposition ? /filename="([^"]+)"/i.exec(disposition)?.[1] : undefined;
-  return `attachment; filename="${name ?? 'contract.pdf'}"`;
+  return streamDownload(upstream, { type: 'application/pdf', fallbackName: 'contract.pdf' });
 };

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 
 import { portalPage } from '../../../lib/server/portal-page';
-import { failedDownload, streamDownload } from '../_files';
+import { streamDownload } from '../../../lib/server/downloads';
 
 /** A shared document's file, fetched with the contact's own token and passed on unread. */
 export const GET: APIRoute = async (context) => {
@@ -10,6 +10,6 @@ export const GET: APIRoute = async (context) => {
   try {
     return streamDownload(await page.api.documentFile(context.params.id ?? ''));
   } catch (error) {
-    return failedDownload(page, context, error);
+    return page.fail(error);
   }
 };

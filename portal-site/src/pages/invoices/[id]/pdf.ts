@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 
+import { streamDownload } from '../../../lib/server/downloads';
 import { portalPage } from '../../../lib/server/portal-page';
 
 /** Only characters every browser and file system keep as they are. */
@@ -19,21 +20,10 @@ export const GET: APIRoute = async (context) => {
   if (invoice.status === 'rejected' || pdf.status === 'rejected') {
     // Whichever call failed says why; an opened stream is not left hanging.
     if (pdf.status === 'fulfilled') await pdf.value.body?.cancel();
-    const answer = await page.fail(invoice.status === 'rejected' ? invoice.reason : (pdf as PromiseRejectedResult).reason);
-    // A download link that leads nowhere shows the branded not-found page, as a page would.
-    return answer.status === 404 ? context.rewrite('/404') : answer;
+    return page.fail(invoice.status === 'rejected' ? invoice.reason : (pdf as PromiseRejectedResult).reason);
   }
 
-  const upstream = pdf.value;
   const number = invoice.value.data.number ?? invoice.value.data.documentId;
   const filename = `${safeFileName(page.t('invoices.pdf.fileName', { number }))}.pdf`;
-  const headers = new Headers({
-    'content-type': upstream.headers.get('content-type') ?? 'application/pdf',
-    'content-disposition': `attachment; filename="${filename}"`,
-    'cache-control': 'private, no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  const length = upstream.headers.get('content-length');
-  if (length) headers.set('content-length', length);
-  return new Response(upstream.body, { status: 200, headers });
+  return streamDownload(pdf.value, { filename, type: 'application/pdf' });
 };

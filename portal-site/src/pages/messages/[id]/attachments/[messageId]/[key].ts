@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 
 import { portalPage } from '../../../../../lib/server/portal-page';
-import { failedDownload, streamDownload } from '../../../../documents/_files';
+import { streamDownload } from '../../../../../lib/server/downloads';
 
 /** A file attached to a message, fetched with the contact's own token and passed on unread. */
 export const GET: APIRoute = async (context) => {
@@ -11,6 +11,6 @@ export const GET: APIRoute = async (context) => {
   try {
     return streamDownload(await page.api.attachment(id, messageId, key));
   } catch (error) {
-    return failedDownload(page, context, error);
+    return page.fail(error);
   }
 };
