@@ -1,6 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 
 import { config } from './lib/server/config';
+import { canonicalAnswer, isSameOriginWrite } from './lib/server/request-guards';
 import { securityHeaders } from './lib/server/security-headers';
 
 const withSecurityHeaders = defineMiddleware(async (_context, next) => {
@@ -13,45 +14,19 @@ const withSecurityHeaders = defineMiddleware(async (_context, next) => {
   return response;
 });
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const plainText = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-/**
- * Every state change is a POST from one of the portal's own pages. Astro's origin check covers
- * form posts; this one also covers any other content type, and accepts the canonical origin
- * (PUBLIC_URL, read at run time) besides the request's own.
- */
-const sameOriginWrites = defineMiddleware((context, next) => {
-  if (SAFE_METHODS.has(context.request.method)) return next();
-  const origin = context.request.headers.get('origin');
-  const referer = context.request.headers.get('referer');
-  const allowed = new Set([context.url.origin, new URL(config().publicUrl).origin]);
-  let from: string | null = origin && origin !== 'null' ? origin : null;
-  if (!from && referer) {
-    try {
-      from = new URL(referer).origin;
-    } catch {
-      from = null;
-    }
-  }
-  if (!from || !allowed.has(from)) {
-    return new Response('Cross-site requests are refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  }
-  return next();
-});
+/** Cross-site writes are refused (Astro's own origin check covers only form posts). */
+const sameOriginWrites = defineMiddleware((context, next) =>
+  isSameOriginWrite(context.request, context.url, config().publicUrl) ? next() : plainText('Cross-site requests are refused.', 403)
+);
 
-/**
- * In production the portal answers on one address only, PUBLIC_URL (the firm's domain): a visit
- * through any other host name is sent there, so links, cookies and redirects all use it. The health
- * probe stays reachable on any address for the container's own check.
- */
+/** One address in production: links, cookies and redirects all use PUBLIC_URL. */
 const canonicalHost = defineMiddleware((context, next) => {
-  if (!config().production || context.url.pathname === '/health') return next();
-  const canonical = new URL(config().publicUrl);
-  if (context.url.host === canonical.host) return next();
-  if (!SAFE_METHODS.has(context.request.method)) {
-    return new Response('Use the portal at its own address.', { status: 421, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  }
-  return context.redirect(new URL(context.url.pathname + context.url.search, canonical.origin).toString(), 308);
+  const answer = canonicalAnswer(context.url, context.request.method, config().publicUrl, config().production);
+  if (answer.kind === 'redirect') return context.redirect(answer.location, 308);
+  if (answer.kind === 'refuse') return plainText('Use the portal at its own address.', 421);
+  return next();
 });
 
 export const onRequest = sequence(withSecurityHeaders, canonicalHost, sameOriginWrites);
