@@ -82,6 +82,7 @@ describe('portal API: message attachments', () => {
 
   it('stores the files of a message privately and lists them on the message', async () => {
     const bytes = [pdf('trial balance'), PNG];
+    // A message lists its files by name, whatever order they were sent in.
     const response = await multipart('memberA', `/threads/${threadA.documentId}/messages`, { body: 'The trial balance and a screenshot.' }, [
       [bytes[0]!, 'Trial balance März.pdf'],
       [bytes[1]!, 'screen.png'],
@@ -89,18 +90,18 @@ describe('portal API: message attachments', () => {
     const message = response.body.data;
     expect(message).toMatchObject({ body: 'The trial balance and a screenshot.', authorType: 'contact', authorName: 'memberA' });
     expect(message.attachments).toEqual([
-      { key: expect.stringMatching(/^[a-f0-9]{24}$/), fileName: 'Trial balance März.pdf', mimeType: 'application/pdf', size: bytes[0]!.length, downloadUrl: expect.any(String) },
       { key: expect.stringMatching(/^[a-f0-9]{24}$/), fileName: 'screen.png', mimeType: 'image/png', size: PNG.length, downloadUrl: expect.any(String) },
+      { key: expect.stringMatching(/^[a-f0-9]{24}$/), fileName: 'Trial balance März.pdf', mimeType: 'application/pdf', size: bytes[0]!.length, downloadUrl: expect.any(String) },
     ]);
     for (const a of message.attachments as Attachment[]) {
       expect(a.downloadUrl).toBe(`/api/clientia/threads/${threadA.documentId}/attachments/${message.documentId}/${a.key}`);
     }
     expect(JSON.stringify(response.body)).not.toContain('storageKey');
-    posted = { messageId: message.documentId, attachments: message.attachments, bytes };
+    posted = { messageId: message.documentId, attachments: [message.attachments[1], message.attachments[0]], bytes };
 
     const row = await messageRow(message.documentId);
     const recorded = row.attachments as { storageKey: string; sha256: string }[];
-    expect(recorded.map((a) => a.sha256)).toEqual(bytes.map((b) => createHash('sha256').update(b).digest('hex')));
+    expect(recorded.map((a) => a.sha256)).toEqual([bytes[1]!, bytes[0]!].map((b) => createHash('sha256').update(b).digest('hex')));
     expect(await stored()).toEqual(recorded.map((a) => a.storageKey).sort());
 
     const thread = await as('ownerA', app.http().get(`/api/clientia/threads/${threadA.documentId}`)).expect(200);
@@ -223,11 +224,12 @@ describe('portal API: message attachments', () => {
     const thread = await admin.get(`/clientia/threads/${threadA.documentId}`).expect(200);
     const message = thread.body.data.messages.find((m: { documentId: string }) => m.documentId === posted.messageId);
     const own = posted.attachments[0]!;
-    expect(message.attachments[0]).toEqual({ name: own.fileName, url: `/clientia/threads/${threadA.documentId}/attachments/${posted.messageId}/${own.key}`, size: own.size });
-    const file = await admin.get(message.attachments[0].url).buffer(true).parse(binary).expect(200);
+    const listed = message.attachments.find((a: { name: string }) => a.name === own.fileName);
+    expect(listed).toEqual({ name: own.fileName, url: `/clientia/threads/${threadA.documentId}/attachments/${posted.messageId}/${own.key}`, size: own.size });
+    const file = await admin.get(listed.url).buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(file.body as Buffer, posted.bytes[0]!)).toBe(0);
     expect(file.headers['content-disposition']).toContain('attachment;');
-    await adminApi(app).get(message.attachments[0].url).expect(401);
+    await adminApi(app).get(listed.url).expect(401);
     await admin.get(`/clientia/threads/${threadB.documentId}/attachments/${posted.messageId}/${own.key}`).expect(404);
   });
 });

@@ -19,6 +19,7 @@ export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENTS_BYTES = 25 * 1024 * 1024;
 
 const MiB = 1024 * 1024;
+const byFileName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const KEY = /^[a-f0-9]{24}$/;
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -72,7 +73,9 @@ export const acceptAttachments = async (files: Record<string, unknown> | undefin
     if (bytes.length === 0) throw fieldError(ATTACHMENTS_FIELD, `${fileName} is empty`);
     accepted.push({ fileName, mimeType: checkFileType(bytes, fileName, ATTACHMENTS_FIELD), bytes });
   }
-  return accepted;
+  // The multipart parser hands files over as their temporary writes finish, not in the order they
+  // were sent, so a message lists them by name: the same order on every upload of the same files.
+  return accepted.sort((a, b) => byFileName.compare(a.fileName, b.fileName));
 };
 
 /** Stores the files privately; if one fails, those already written are removed again. */
