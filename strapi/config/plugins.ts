@@ -31,6 +31,7 @@ export default ({ env }: { env: Env }) => ({
       contractNumberFormat: env('CLIENTIA_CONTRACT_NUMBER_FORMAT', 'CTR-{YYYY}-{SEQ:3}'),
       paymentTermsDays: env.int('CLIENTIA_PAYMENT_TERMS_DAYS', 30),
       invitationTtlHours: env.int('CLIENTIA_INVITATION_TTL_HOURS', 72),
+      trustedProxies: env.array('CLIENTIA_TRUSTED_PROXIES', ['127.0.0.1', '::1']),
     },
   },
 });

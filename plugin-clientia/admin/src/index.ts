@@ -1,10 +1,13 @@
-import type { StrapiApp } from '@strapi/strapi/admin';
+import type { DescriptionComponent, StrapiApp } from '@strapi/strapi/admin';
 
+import { ContractSigningPanel, type ContractSigningPanelDescription, type ContractSigningPanelProps } from './components/ContractSigningPanel';
 import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
 import { ACTIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
+
+type SidePanel = DescriptionComponent<ContractSigningPanelProps, ContractSigningPanelDescription>;
 
 export default {
   register(app: StrapiApp) {
@@ -37,6 +40,14 @@ export default {
       isReady: false,
       name: PLUGIN_ID,
     });
+  },
+
+  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+    // By bootstrap every plugin has registered, so the Content Manager's panel API exists if it is installed.
+    const addEditViewSidePanel = app.getPlugin('content-manager')?.apis.addEditViewSidePanel;
+    if (typeof addEditViewSidePanel === 'function') {
+      (addEditViewSidePanel as (panels: SidePanel[]) => void)([ContractSigningPanel]);
+    }
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+
 import { addMonths, type Calendar, type IsoDate } from './calendar';
+import { agreementPdf, uploadAgreement } from './contract-pdf';
 import { membershipKey, type DemoContext } from './context';
-import type { ClientSlug } from './firm';
+import { demoBranding, type ClientSlug } from './firm';
 
 interface ContractPlan {
   key: string;
@@ -163,15 +166,52 @@ const contractPlans = ({ day, monthStart }: Calendar): ContractPlan[] => [
   },
 ];
 
-/** Contracts in an order where every amended contract exists before its amendment. */
-export const seedContracts = async (ctx: DemoContext) => {
+type SendForSignature = (documentId: string, body: { signatories: string[]; sequential: boolean }, context: Record<string, unknown>) => Promise<unknown>;
+
+/** The plugin's send action, so a demo contract out for signature is sent as staff would send it. */
+const sender = (ctx: DemoContext): SendForSignature | null => {
+  const service = ctx.strapi.plugin('clientia').service('signing') as { send?: SendForSignature } | undefined;
+  return typeof service?.send === 'function' ? service.send : null;
+};
+
+const fees = (minor: number | undefined, currency: unknown) =>
+  minor === undefined ? undefined : new Intl.NumberFormat('en-GB', { style: 'currency', currency: String(currency || 'USD') }).format(minor / 100);
+
+/**
+ * Contracts in an order where every amended contract exists before its amendment, each with its
+ * PDF. Those out for signature are sent through the plugin, which records the PDF's SHA-256 and
+ * emails the signatories. Returns the SHA-256 of each contract's PDF by key.
+ */
+export const seedContracts = async (ctx: DemoContext): Promise<Map<string, string>> => {
+  const hashes = new Map<string, string>();
+  const toSend: { documentId: string; signatories: string[] }[] = [];
   for (const { key, client, amends, signatories = [], ...contract } of contractPlans(ctx.calendar)) {
+    const owner = ctx.find('client', client);
+    const bytes = await agreementPdf({
+      firmName: demoBranding.firmName,
+      clientName: String(owner.name),
+      title: contract.title,
+      effectiveDate: contract.effectiveDate,
+      endDate: contract.endDate,
+      fees: fees(contract.value, owner.currency),
+    });
+    hashes.set(key, createHash('sha256').update(bytes).digest('hex'));
+    const memberships = signatories.map((email) => ctx.find('membership', membershipKey(client, email)).documentId);
+    const send = contract.state === 'sent' && sender(ctx) !== null;
     const created = await ctx.create('contract', {
       ...contract,
-      client: ctx.find('client', client).documentId,
+      state: send ? 'draft' : contract.state,
+      file: await uploadAgreement(ctx.strapi, bytes, `${key}.pdf`),
+      client: owner.documentId,
       amends: amends ? ctx.find('contract', amends).documentId : undefined,
-      signatories: signatories.map((email) => ctx.find('membership', membershipKey(client, email)).documentId),
+      signatories: memberships,
     });
     ctx.remember('contract', key, created);
+    if (send) toSend.push({ documentId: created.documentId, signatories: memberships });
   }
+  const send = sender(ctx);
+  for (const contract of toSend) {
+    await send!(contract.documentId, { signatories: contract.signatories, sequential: false }, { ip: null, userAgent: null, sessionHash: null, authMethod: 'admin', staffEmail: null });
+  }
+  return hashes;
 };

@@ -73,8 +73,8 @@ const seedFirm = async (strapi: Core.Strapi) => {
   const signed = await strapi.db.transaction(async () => {
     await seedClients(ctx);
     await seedContacts(ctx, password);
-    await seedContracts(ctx);
-    const trail = await seedSigningTrail(ctx);
+    const contractHashes = await seedContracts(ctx);
+    const trail = await seedSigningTrail(ctx, contractHashes);
     await seedRetainers(ctx);
     await seedProjects(ctx);
     await seedTimesheet(ctx);

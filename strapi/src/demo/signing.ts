@@ -42,7 +42,7 @@ interface SigningStep {
  * The Northwind MSA was signed in the portal: its audit trail is a hash chain, each event carrying
  * the hash of the one before, ending in the hash the completed contract keeps.
  */
-export const seedSigningTrail = async (ctx: DemoContext): Promise<boolean> => {
+export const seedSigningTrail = async (ctx: DemoContext, contractHashes: Map<string, string>): Promise<boolean> => {
   const run = systemWriter(ctx);
   const chainEvent = chainWriter(ctx);
   if (!run || !chainEvent) {
@@ -56,8 +56,8 @@ export const seedSigningTrail = async (ctx: DemoContext): Promise<boolean> => {
   const effective = contract.effectiveDate as IsoDate;
   const sentOn = ctx.calendar.day(-247);
   const signedOn = ctx.calendar.day(-245);
-  // The agreement's PDF lives outside the demo; the hash stands for the bytes the signer saw.
-  const documentHash = sha256(`${contract.title} · ${contract.number} · v${contract.version} · effective ${effective}`);
+  // The SHA-256 of the agreement's PDF as seeded: the verification hashes the stored file again.
+  const documentHash = contractHashes.get('northwind-msa') ?? sha256(`${contract.title} · ${contract.number} · v${contract.version} · effective ${effective}`);
   const sessionHash = sha256(`demo-session:${signer.documentId}:${signedOn}`);
 
   const steps: SigningStep[] = [

@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router-dom';
 import { PluginNav } from '../components/PluginNav';
 import { ClientOverviewPage } from './ClientOverviewPage';
 import { ClientsPage } from './ClientsPage';
+import { ContractSigningPage } from './ContractSigningPage';
 import { HomePage } from './HomePage';
 import { InboxPage } from './InboxPage';
 import { PortalPreviewPage } from './PortalPreviewPage';
@@ -16,6 +17,7 @@ export const App = () => (
       <Route path="clients" element={<ClientsPage />} />
       <Route path="clients/:documentId" element={<ClientOverviewPage />} />
       <Route path="clients/:documentId/preview" element={<PortalPreviewPage />} />
+      <Route path="contracts/:documentId/signing" element={<ContractSigningPage />} />
       <Route path="inbox" element={<InboxPage />} />
       <Route path="inbox/:documentId" element={<ThreadPage />} />
       <Route path="*" element={<Page.Error />} />

@@ -17,6 +17,7 @@ export const paths = {
   portalPreview: (documentId: string) => `${PLUGIN_PATH}/clients/${id(documentId)}/preview`,
   inbox: `${PLUGIN_PATH}/inbox`,
   thread: (documentId: string) => `${PLUGIN_PATH}/inbox/${id(documentId)}`,
+  contractSigning: (documentId: string) => `${PLUGIN_PATH}/contracts/${id(documentId)}/signing`,
   branding: `/settings/${PLUGIN_ID}/branding`,
   record: (type: ContentManagerRecord, documentId: string) =>
     `/content-manager/collection-types/plugin::${PLUGIN_ID}.${type}/${id(documentId)}`,

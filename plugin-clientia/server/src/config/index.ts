@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 import { PLUGIN_ID } from '../../../shared/plugin';
 import { validateNumberFormat } from '../domain/numbering';
 
@@ -16,6 +18,12 @@ export interface ClientiaConfig {
   paymentTermsDays: number;
   /** Hours an invitation link stays valid. */
   invitationTtlHours: number;
+  /**
+   * Addresses of the proxies in front of Strapi whose X-Forwarded-For (and the portal's signer
+   * headers) are believed: the portal's own address, a load balancer's. Anyone else's are ignored,
+   * so a signer cannot write another address into the signing trail.
+   */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_CONFIG: ClientiaConfig = {
@@ -26,6 +34,7 @@ export const DEFAULT_CONFIG: ClientiaConfig = {
   contractNumberFormat: 'CTR-{YYYY}-{SEQ:3}',
   paymentTermsDays: 30,
   invitationTtlHours: 72,
+  trustedProxies: ['127.0.0.1', '::1'],
 };
 
 const fail = (key: keyof ClientiaConfig, message: string): never => {
@@ -68,6 +77,10 @@ const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) =>
   }
   wholeNumber('paymentTermsDays', config.paymentTermsDays, 365);
   wholeNumber('invitationTtlHours', config.invitationTtlHours, 24 * 30);
+  const proxies = config.trustedProxies;
+  if (!Array.isArray(proxies) || proxies.some((address) => typeof address !== 'string' || isIP(address.trim()) === 0)) {
+    fail('trustedProxies', 'must be a list of IP addresses such as ["127.0.0.1", "10.0.0.5"]');
+  }
 };
 
 export default {

@@ -1,9 +1,12 @@
 import { fieldError } from '../domain/errors';
 import { canMove, CONTRACT_TRANSITIONS, SIGNED_CONTRACT_STATUSES } from '../domain/transitions';
 import { allocateNumber } from './billing';
+import { isSystemWrite } from './context';
 import { changedFields, requireRelation, UID, updateEntity } from './helpers';
 import { pluginConfig } from './settings';
 import { idOf, type Entity, type RecordRule } from './types';
+
+const AWAITING_SIGNATURES = ['sent', 'partially_signed'];
 
 /** What a signature covers: none of it changes after signing (amend the contract instead). */
 const SIGNED_TERMS = ['title', 'kind', 'client', 'effectiveDate', 'endDate', 'value', 'currency', 'file', 'version', 'amends'];
@@ -37,6 +40,13 @@ export const contractRule: RecordRule = {
       const changed = changedFields(before, after, SIGNED_TERMS);
       if (changed.length) {
         throw fieldError(changed[0], 'a signed contract cannot be edited; create an amendment instead');
+      }
+    }
+    // Signatories sign the PDF as it was sent; to change anything, staff recall it to draft first.
+    if (before && AWAITING_SIGNATURES.includes(before.state as string) && after.state !== 'draft' && !isSystemWrite()) {
+      const changed = changedFields(before, after, [...SIGNED_TERMS, 'signatories', 'sequentialSigning']);
+      if (changed.length) {
+        throw fieldError(changed[0], 'this contract is out for signature; set it back to draft before changing it');
       }
     }
     const amends = after.amends as Entity | null;

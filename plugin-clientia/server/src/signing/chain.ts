@@ -112,6 +112,8 @@ export interface VerifyOptions {
   expectedHead?: string | null;
   /** SHA-256 of the stored document, with the contract version it is; events of that version must name it. */
   document?: { version: number; sha256: string };
+  /** SHA-256 of the completed PDF as stored: the `completed` event, which names the file it produced, must name it. */
+  completedDocument?: string;
 }
 
 const label = (event: ChainedEvent, index: number) => `event ${index + 1} (${event.type} at ${event.occurredAt})`;
@@ -146,7 +148,15 @@ export const verifyChain = (events: readonly ChainedEvent[], options: VerifyOpti
     if (recomputed !== event.hash) {
       findings.push({ kind: 'altered', index, message: `${label(event, index)} does not match its hash: it was changed after it was written` });
     }
-    if (options.document && event.contractVersion === options.document.version && event.documentHash && event.documentHash !== options.document.sha256) {
+    if (event.type === 'completed') {
+      if (options.completedDocument && event.documentHash !== options.completedDocument) {
+        findings.push({
+          kind: 'document-changed',
+          index,
+          message: `${label(event, index)} produced a completed document whose SHA-256 is ${event.documentHash ?? 'not recorded'}, but the stored completed document's is ${options.completedDocument}`,
+        });
+      }
+    } else if (options.document && event.contractVersion === options.document.version && event.documentHash && event.documentHash !== options.document.sha256) {
       findings.push({
         kind: 'document-changed',
         index,

@@ -59,7 +59,23 @@ export interface ProbeException {
   expect(persona: Persona, idKind: IdKind): number[] | null;
 }
 
-export const PROBE_EXCEPTIONS: ProbeException[] = [];
+export const PROBE_EXCEPTIONS: ProbeException[] = [
+  {
+    route: 'POST /contracts/:id/sign',
+    reason: 'the probe is no signatory of a contract sent for signature with its document hash, so signing is refused with 409 (contract-signing.test.ts signs for real)',
+    expect: () => [409],
+  },
+  {
+    route: 'POST /contracts/:id/decline',
+    reason: 'as for signing: the probe cannot decline a contract it was not asked to sign (409)',
+    expect: () => [409],
+  },
+  {
+    route: 'GET /contracts/:id/signed-file',
+    reason: 'a contract has a signed document only once every signatory has signed; the probe contracts are unsigned (404)',
+    expect: () => [404],
+  },
+];
 
 export const exceptionFor = (spec: PortalRouteSpec) => PROBE_EXCEPTIONS.find((e) => e.route === routeName(spec));
 

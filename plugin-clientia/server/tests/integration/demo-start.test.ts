@@ -47,7 +47,7 @@ const DEMO_COUNTS = {
   clients: 4,
   memberships: 8,
   contracts: 13,
-  signatureEvents: 5,
+  signatureEvents: 9,
   retainers: 3,
   timeEntries: 26,
   invoices: 9,
@@ -198,21 +198,30 @@ describe('the demo start', () => {
       verify(documentId: string): Promise<{ valid: boolean; events: number; findings: { kind: string; index: number | null }[] }>;
     };
     try {
-      const events = await findAll(app, RECORDS.signatureEvents, { orderBy: { id: 'asc' }, populate: ['contract'] });
+      const all = await findAll(app, RECORDS.signatureEvents, { orderBy: { id: 'asc' }, populate: ['contract'] });
+      const msa = all.find((e) => (e.contract as Row).kind === 'msa' && e.type === 'completed')!.contract as Row;
+      const events = all.filter((e) => (e.contract as Row).id === msa.id);
       expect(events.map((e) => e.type)).toEqual(['sent', 'viewed', 'consented', 'signed', 'completed']);
       const contract = events[0].contract as Row;
-      expect(contract.kind).toBe('msa');
       expect(contract.completedHash).toBe(events[events.length - 1].hash);
       const documentId = String(contract.documentId);
       expect(await signing.verify(documentId)).toMatchObject({ valid: true, events: 5, findings: [] });
 
+      // The contracts out for signature were sent through the plugin: their PDFs' hashes, a sent event, the email.
+      const outForSignature = [...new Set(all.filter((e) => (e.contract as Row).state === 'sent').map((e) => String((e.contract as Row).documentId)))];
+      expect(outForSignature.length).toBeGreaterThanOrEqual(1);
+      for (const sentId of outForSignature) {
+        expect(all.filter((e) => (e.contract as Row).documentId === sentId).map((e) => e.type)).toEqual(['sent', 'email_delivered']);
+        expect(await signing.verify(sentId)).toMatchObject({ valid: true, findings: [] });
+      }
+
       // Tampering straight in the database, past every rule: the verification still sees it.
-      const table = app.strapi.db.query(RECORDS.signatureEvents as never);
+      const table = () => app.strapi.db.connection('clientia_signature_events');
       const signed = events[3];
-      await table.update({ where: { id: signed.id }, data: { typedName: 'Someone Else' } });
+      await table().where({ id: signed.id }).update({ typed_name: 'Someone Else' });
       expect((await signing.verify(documentId)).findings.map((f) => `${f.kind}@${f.index}`)).toEqual(['altered@3']);
-      await table.update({ where: { id: signed.id }, data: { typedName: signed.typedName } });
-      await table.delete({ where: { id: events[1].id } });
+      await table().where({ id: signed.id }).update({ typed_name: signed.typedName });
+      await table().where({ id: events[1].id }).delete();
       const afterRemoval = await signing.verify(documentId);
       expect(afterRemoval.valid).toBe(false);
       expect(afterRemoval.findings.map((f) => `${f.kind}@${f.index}`)).toEqual(['broken-link@1']);

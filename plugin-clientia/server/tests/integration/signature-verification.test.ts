@@ -1,3 +1,7 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { adminApi, staffWithActions } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
 import { adminToken, startTestApp, type TestApp } from '../helpers/test-app';
@@ -13,9 +17,12 @@ describe('admin API: verifying a contract’s signing trail', () => {
   let admin: ReturnType<typeof adminApi>;
   let contract: { id: number; documentId: string };
   let events: ChainedEvent[];
-  const pdfHash = sha256Hex('%PDF-1.7 master services agreement');
+  const pdfBytes = Buffer.from('%PDF-1.7 master services agreement');
+  const pdfHash = sha256Hex(pdfBytes);
+  let storedPdf: string;
 
-  const table = () => app.strapi.db.query('plugin::clientia.signature-event');
+  // Straight in the database, past every rule of the plugin: only the verification can tell.
+  const table = () => app.strapi.db.connection('clientia_signature_events');
   const findings = async () =>
     ((await admin.get(`/clientia/contracts/${contract.documentId}/verification`).expect(200)).body.data.findings as { kind: string; index: number | null }[]).map(
       (finding) => `${finding.kind}@${finding.index}`
@@ -26,7 +33,15 @@ describe('admin API: verifying a contract’s signing trail', () => {
     const f = fixtures(app);
     admin = adminApi(app, await adminToken(app));
     const client = await f.client({ name: 'Chain & Co' });
-    contract = (await f.contract(client, { title: 'Master services agreement' })) as unknown as { id: number; documentId: string };
+    const upload = path.join(os.tmpdir(), `msa-${Date.now()}.pdf`);
+    writeFileSync(upload, pdfBytes);
+    const [file] = (await app.strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({ data: {}, files: { filepath: upload, originalFilename: 'msa.pdf', mimetype: 'application/pdf', size: pdfBytes.length } })) as { id: number; url: string }[];
+    rmSync(upload, { force: true });
+    storedPdf = path.join(app.strapi.dirs.static.public, file!.url);
+    contract = (await f.contract(client, { title: 'Master services agreement', file: file!.id })) as unknown as { id: number; documentId: string };
 
     const signing = app.strapi.plugin('clientia').service('signing') as Signing;
     const system = app.strapi.plugin('clientia').service('system') as SystemRun;
@@ -49,7 +64,10 @@ describe('admin API: verifying a contract’s signing trail', () => {
       });
     });
   });
-  afterAll(async () => app?.stop());
+  afterAll(async () => {
+    if (storedPdf) rmSync(storedPdf, { force: true });
+    await app?.stop();
+  });
 
   it('recomputes an intact trail and finds nothing', async () => {
     const response = await admin.get(`/clientia/contracts/${contract.documentId}/verification`).expect(200);
@@ -68,25 +86,32 @@ describe('admin API: verifying a contract’s signing trail', () => {
   });
 
   it('finds a single byte changed in a stored event', async () => {
-    const signed = await table().findOne({ where: { hash: events[2]!.hash } });
-    await table().update({ where: { id: signed.id }, data: { typedName: 'Sam Signor' } });
+    await table().where({ hash: events[2]!.hash }).update({ typed_name: 'Sam Signor' });
     expect(await findings()).toEqual(['altered@2']);
-    await table().update({ where: { id: signed.id }, data: { typedName: 'Sam Signer' } });
+    await table().where({ hash: events[2]!.hash }).update({ typed_name: 'Sam Signer' });
     expect(await findings()).toEqual([]);
   });
 
-  it('finds a document hash that no longer matches the one signed', async () => {
-    await app.strapi.db.query('plugin::clientia.contract').update({ where: { id: contract.id }, data: { documentHash: sha256Hex('another file') } });
-    expect(await findings()).toEqual(['document-changed@0', 'document-changed@1', 'document-changed@2', 'document-changed@3']);
-    await app.strapi.db.query('plugin::clientia.contract').update({ where: { id: contract.id }, data: { documentHash: pdfHash } });
+  it('hashes the stored document again and finds it changed, on the file and on every event made on it', async () => {
+    writeFileSync(storedPdf, Buffer.concat([pdfBytes, Buffer.from(' ')]));
+    try {
+      expect(await findings()).toEqual(['document-changed@0', 'document-changed@1', 'document-changed@2', 'file-changed@null']);
+    } finally {
+      writeFileSync(storedPdf, pdfBytes);
+    }
+    rmSync(storedPdf);
+    try {
+      expect(await findings()).toEqual(['file-missing@null']);
+    } finally {
+      writeFileSync(storedPdf, pdfBytes);
+    }
+    expect(await findings()).toEqual([]);
   });
 
   it('finds an event removed, from the middle or from the end', async () => {
-    const completed = await table().findOne({ where: { hash: events[3]!.hash } });
-    await table().delete({ where: { id: completed.id } });
+    await table().where({ hash: events[3]!.hash }).delete();
     expect(await findings()).toEqual(['truncated@null']);
-    const viewed = await table().findOne({ where: { hash: events[1]!.hash } });
-    await table().delete({ where: { id: viewed.id } });
+    await table().where({ hash: events[1]!.hash }).delete();
     expect(await findings()).toEqual(['broken-link@1', 'truncated@null']);
   });
 });

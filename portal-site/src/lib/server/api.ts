@@ -26,6 +26,15 @@ import type {
   StartThreadResponse,
 } from '../../../../plugin-clientia/shared/contracts/portal-threads';
 import type { GetMeResponse } from '../../../../plugin-clientia/shared/contracts/portal';
+import type {
+  DeclineContractRequest,
+  GetContractVerificationResponse,
+  GetPortalSigningResponse,
+  SignContractRequest,
+  SignContractResponse,
+  SigningLocale,
+} from '../../../../plugin-clientia/shared/contracts/signing';
+import type { SignerHeaders } from './signing';
 import { strapiClient, type CallOptions, type QueryValue } from './strapi';
 
 export type ListQuery = Record<string, QueryValue>;
@@ -50,6 +59,15 @@ export const portalApi = (jwt: string, client: string | null) => {
     contracts: (query: ListQuery = {}) => call<ListPortalContractsResponse>('/contracts', { query }),
     contract: (id: string) => call<GetPortalContractResponse>(`/contracts/${segment(id)}`),
     contractFile: (id: string) => download(`/contracts/${segment(id)}/file`),
+    // The signing calls carry the signer's context: Strapi records it in the contract's trail.
+    signingView: (id: string, locale: SigningLocale, signer: SignerHeaders) =>
+      call<GetPortalSigningResponse>(`/contracts/${segment(id)}/signing`, { query: { locale }, headers: signer }),
+    signContract: (id: string, body: SignContractRequest, signer: SignerHeaders) =>
+      call<SignContractResponse>(`/contracts/${segment(id)}/sign`, { method: 'POST', json: body, headers: signer }),
+    declineContract: (id: string, body: DeclineContractRequest, signer: SignerHeaders) =>
+      call<GetPortalSigningResponse>(`/contracts/${segment(id)}/decline`, { method: 'POST', json: body, headers: signer }),
+    signedContractFile: (id: string) => download(`/contracts/${segment(id)}/signed-file`),
+    contractVerification: (id: string) => call<GetContractVerificationResponse>(`/contracts/${segment(id)}/verification`),
 
     invoices: (query: ListQuery = {}) => call<ListPortalInvoicesResponse>('/invoices', { query }),
     invoice: (id: string) => call<GetPortalInvoiceResponse>(`/invoices/${segment(id)}`),

@@ -23,3 +23,13 @@ export const securityHeaders = (production: boolean): Record<string, string> => 
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   ...(production ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
 });
+
+/**
+ * For a PDF the portal shows inside its own signing page: it may be framed by the portal and by
+ * nothing else. Only framing is set in its CSP, because browsers render a PDF with a viewer of
+ * their own that a page policy (object-src, sandbox) would block.
+ */
+export const framedDocumentHeaders = (): Record<string, string> => ({
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'X-Frame-Options': 'SAMEORIGIN',
+});

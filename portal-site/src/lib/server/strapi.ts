@@ -34,6 +34,11 @@ export interface CallOptions {
   form?: FormData;
   /** Uploads may take longer than a page's data calls. */
   timeoutMs?: number;
+  /**
+   * Extra request headers, such as the signer's context on signing calls. They cannot replace the
+   * token, the client or the body's type, which are set after them.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface BrandingAnswer {
@@ -96,12 +101,13 @@ export class StrapiClient {
     return response;
   }
 
-  private async send(path: string, options: CallOptions & { accept?: string; headers?: Record<string, string> }): Promise<Response> {
+  private async send(path: string, options: CallOptions & { accept?: string }): Promise<Response> {
     const url = new URL(path, this.options.baseUrl);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, String(value));
     }
-    const headers: Record<string, string> = { accept: options.accept ?? 'application/json', ...options.headers };
+    const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
     if (options.jwt) headers.authorization = `Bearer ${options.jwt}`;
     if (options.client) headers['x-clientia-client'] = options.client;
     let body: string | FormData | undefined;

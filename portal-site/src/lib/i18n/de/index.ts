@@ -2,6 +2,7 @@ import common from './common';
 import auth from './auth';
 import dashboard from './dashboard';
 import contracts from './contracts';
+import signing from './signing';
 import billing from './billing';
 import seats from './seats';
 import documents from './documents';
@@ -19,6 +20,7 @@ const de: Messages = {
   ...auth,
   ...dashboard,
   ...contracts,
+  ...signing,
   ...billing,
   ...seats,
   ...documents,
