@@ -6,6 +6,8 @@
  * cookie refused; then the firm changes its brand and the portal follows.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -271,6 +273,46 @@ describe('the client portal in a browser', { concurrency: false }, () => {
     await page.fill('textarea[name=body]', 'Thanks — we will send the signed copy on Monday.');
     await page.click('form:has(textarea[name=body]) button[type=submit]');
     assert.ok(await page.getByText('we will send the signed copy on Monday').count(), 'the reply is in the conversation');
+    await context.close();
+  });
+
+  it('lets a contact sign a contract on the exact PDF and download it signed, with its certificate', async () => {
+    const { context, page } = await signIn('anna@northwind.example');
+    const toSign = await firstLink(page, /^\/contracts\/[^/]+\/sign$/);
+    assert.ok(toSign, 'the overview lists a contract awaiting her signature');
+    const contractPath = toSign.replace(/\/sign$/, '');
+    await visit(page, toSign, 'contract-sign');
+
+    // The page frames the same PDF the firm sent, inline and only inside the portal itself.
+    const frameSrc = await page.locator('iframe.pdf-frame').getAttribute('src');
+    assert.equal(frameSrc, `${contractPath}/file?inline=1`);
+    const framed = await page.request.get(`${portal}${frameSrc}`);
+    assert.equal(framed.headers()['content-type'], 'application/pdf');
+    assert.match(framed.headers()['content-disposition'] ?? '', /^inline/);
+    assert.match(framed.headers()['content-security-policy'] ?? '', /frame-ancestors 'self'/);
+    const original = await framed.body();
+    const shownHash = await page.locator('input[name=documentHash]').getAttribute('value');
+    assert.equal(shownHash, createHash('sha256').update(original).digest('hex'), 'the form carries the hash of the bytes shown');
+
+    await page.check('input[name=consent]');
+    await page.fill('input[name=typedName]', 'Anna Weber');
+    await page.click('form:has(input[name=action][value=sign]) button[type=submit]');
+    assert.equal(new URL(page.url()).pathname, contractPath, 'back on the contract after signing');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`a[href="${contractPath}/signed-file"]`)]);
+    const signed = readFileSync(await download.path());
+    assert.equal(signed.subarray(0, 5).toString(), '%PDF-');
+    assert.ok(signed.length > original.length, 'the signed PDF adds the certificate to the original');
+    assert.doesNotMatch(download.suggestedFilename(), PRODUCT);
+    const info = execFileSync('pdfinfo', ['-'], { input: signed }).toString();
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    const certificate = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-', '-'], { input: signed }).toString();
+    assert.match(certificate, /Signing certificate/);
+    assert.match(certificate, /Anna Weber/);
+    assert.match(certificate, new RegExp(shownHash));
+
+    const verification = await visit(page, `${contractPath}/verification`, 'contract-verification');
+    assert.match(verification, /verdict--valid/, 'the trail verifies');
     await context.close();
   });
 

@@ -42,8 +42,12 @@ export interface PortalContract {
 export interface PortalContractDetail extends PortalContract {
   version: number;
   sentAt: string | null;
+  /** Signatories sign one after another, in `order`. */
+  sequential: boolean;
+  /** Every signatory has signed: the signed PDF is at /contracts/:id/signed-file. */
+  hasSignedFile: boolean;
   amendments: { documentId: string; number: string | null; title: string; status: PortalContractStatus }[];
-  signatories: { name: string | null; hasSigned: boolean; signedAt: string | null }[];
+  signatories: { name: string | null; order: number; hasSigned: boolean; signedAt: string | null }[];
 }
 
 /** GET /contracts?page&pageSize&sort=effectiveDate:desc&status */

@@ -195,8 +195,8 @@ describe('portal API: contracts', () => {
       { documentId: a.amendment.documentId, number: amendment.number, title: 'Amendment 1: extended scope', status: 'sent' },
     ]);
     expect(body.data.signatories).toEqual([
-      { name: 'adminA', hasSigned: false, signedAt: null },
-      { name: 'ownerA', hasSigned: true, signedAt: '2026-01-02T10:00:00.000Z' },
+      { name: 'adminA', order: 1, hasSigned: false, signedAt: null },
+      { name: 'ownerA', order: 2, hasSigned: true, signedAt: '2026-01-02T10:00:00.000Z' },
     ]);
     const text = JSON.stringify(body);
     for (const email of Object.values(world.emails)) expect(text).not.toContain(email);

@@ -112,13 +112,16 @@ export const findContract = async (strapi: Core.Strapi, portal: PortalContext, d
     if (userId !== null && !signedAt.has(userId)) signedAt.set(userId, isoDateTime(event.occurredAt));
   }
 
+  // In the order staff chose when sending; by name for those outside it.
+  const order = Array.isArray(row.signingOrder) ? (row.signingOrder as unknown[]).map(Number) : [];
+  const place = (membership: Row) => (order.includes(Number(membership.id)) ? order.indexOf(Number(membership.id)) : order.length);
   const memberships = relationList(row, 'signatories').sort(
-    (a, b) => text(a.name).localeCompare(text(b.name)) || Number(a.id) - Number(b.id)
+    (a, b) => place(a) - place(b) || text(a.name).localeCompare(text(b.name)) || Number(a.id) - Number(b.id)
   );
-  const signatories: PortalContractDetail['signatories'] = memberships.map((membership) => {
+  const signatories: PortalContractDetail['signatories'] = memberships.map((membership, index) => {
     const userId = rowId(relation(membership, 'user'));
     const signed = userId !== null && signedAt.has(userId);
-    return { name: textOrNull(membership.name), hasSigned: signed, signedAt: signed ? signedAt.get(userId)! : null };
+    return { name: textOrNull(membership.name), order: index + 1, hasSigned: signed, signedAt: signed ? signedAt.get(userId)! : null };
   });
   const caller: CallerSigning = {
     isSignatory: memberships.some((membership) => Number(membership.id) === portal.membership.id),

@@ -19,7 +19,14 @@ export const PORTAL_CONTRACT_FIELDS = assertClientSafe(CONTRACT_UID, [
   'signedAt',
 ]);
 
-export const PORTAL_CONTRACT_DETAIL_FIELDS = assertClientSafe(CONTRACT_UID, [...PORTAL_CONTRACT_FIELDS, 'version', 'sentAt']);
+export const PORTAL_CONTRACT_DETAIL_FIELDS = assertClientSafe(CONTRACT_UID, [
+  ...PORTAL_CONTRACT_FIELDS,
+  'version',
+  'sentAt',
+  'sequentialSigning',
+  'signingOrder',
+  'completedFileHash',
+]);
 
 /** The amended contract is named only when the client may see it (never a draft). */
 export const AMENDS_FIELDS = assertClientSafe(CONTRACT_UID, ['id', 'documentId', 'state']);
@@ -63,6 +70,8 @@ export const serializePortalContractDetail = (
   ...serializePortalContract(row, caller),
   version: wholeNumber(row.version) || 1,
   sentAt: isoDateTime(row.sentAt),
+  sequential: row.sequentialSigning === true || row.sequentialSigning === 1,
+  hasSignedFile: typeof row.completedFileHash === 'string' && row.completedFileHash !== '',
   amendments: amendments.map((amendment) => ({
     documentId: text(amendment.documentId),
     number: textOrNull(amendment.number),
