@@ -34,6 +34,14 @@ const api = async (route) => {
 const clients = await api('/clientia/clients?pageSize=100');
 const busiest = clients.reduce((a, b) => (b.contacts > a.contacts ? b : a), clients[0]);
 const threads = await api('/clientia/threads?state=open');
+const contracts = /** @type {{ results: { documentId: string, state: string, completedHash: string | null }[] }} */ (
+  await fetch(`${strapiUrl}/content-manager/collection-types/plugin::clientia.contract?pageSize=100`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+    r.json()
+  )
+).results;
+const signed = contracts.find((contract) => contract.completedHash);
+const outForSignature = contracts.find((contract) => contract.state === 'sent');
+const draft = contracts.find((contract) => contract.state === 'draft');
 
 const pages = [
   ['home', '/admin/plugins/clientia'],
@@ -43,6 +51,14 @@ const pages = [
   ['inbox', '/admin/plugins/clientia/inbox'],
   ...(threads.length ? [['thread', `/admin/plugins/clientia/inbox/${threads[0].documentId}`]] : []),
   ['branding-settings', '/admin/settings/clientia/branding'],
+  ...(signed ? [['contract-signing-signed', `/admin/plugins/clientia/contracts/${signed.documentId}/signing`]] : []),
+  ...(outForSignature ? [['contract-signing-sent', `/admin/plugins/clientia/contracts/${outForSignature.documentId}/signing`]] : []),
+  ...(draft
+    ? [
+        ['contract-signing-draft', `/admin/plugins/clientia/contracts/${draft.documentId}/signing`],
+        ['contract-edit-panel', `/admin/content-manager/collection-types/plugin::clientia.contract/${draft.documentId}`],
+      ]
+    : []),
 ];
 
 const browser = await chromium.launch({

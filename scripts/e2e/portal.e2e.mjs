@@ -89,14 +89,20 @@ const firstLink = async (page, pattern) => {
   return undefined;
 };
 
+/** @type {string | undefined} */
+let staffToken;
+
+/** One admin sign-in for the whole run: Strapi limits admin sign-ins per address. */
 const adminToken = async () => {
+  if (staffToken) return staffToken;
   const response = await fetch(`${strapiUrl}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: secrets.DEMO_ADMIN_EMAIL, password: secrets.DEMO_ADMIN_PASSWORD }),
   });
   assert.equal(response.status, 200);
-  return /** @type {{ data: { token: string } }} */ (await response.json()).data.token;
+  staffToken = /** @type {{ data: { token: string } }} */ (await response.json()).data.token;
+  return staffToken;
 };
 
 /**
@@ -313,6 +319,51 @@ describe('the client portal in a browser', { concurrency: false }, () => {
 
     const verification = await visit(page, `${contractPath}/verification`, 'contract-verification');
     assert.match(verification, /verdict--valid/, 'the trail verifies');
+    await context.close();
+  });
+
+  it('lets staff send a draft for signature from the admin panel, verify its trail, and the contact find it to sign', async () => {
+    const token = await adminToken();
+    const contracts = /** @type {{ results: { documentId: string, title: string, state: string }[] }} */ (
+      await fetch(`${strapiUrl}/content-manager/collection-types/plugin::clientia.contract?pageSize=100`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then((r) => r.json())
+    ).results;
+    const draft = contracts.find((contract) => contract.state === 'draft' && /Brand operations/.test(contract.title));
+    assert.ok(draft, 'the demo has Bluebird’s draft statement of work');
+    const stateOf = async () =>
+      /** @type {{ data: { state: string } }} */ (
+        await fetch(`${strapiUrl}/content-manager/collection-types/plugin::clientia.contract/${draft.documentId}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }).then((r) => r.json())
+      ).data.state;
+
+    // The admin panel is a React app: this browser runs its JavaScript.
+    const staff = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const admin = await staff.newPage();
+    await admin.goto(`${strapiUrl}/admin/auth/login`);
+    await admin.fill('input[name=email]', secrets.DEMO_ADMIN_EMAIL);
+    await admin.fill('input[name=password]', secrets.DEMO_ADMIN_PASSWORD);
+    await admin.click('button[type=submit]');
+    await admin.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000, waitUntil: 'commit' });
+    await admin.goto(`${strapiUrl}/admin/plugins/clientia/contracts/${draft.documentId}/signing`);
+    await admin.getByRole('checkbox', { name: /Maya Chen/ }).check();
+    await admin.getByRole('button', { name: 'Send for signature' }).click();
+    await admin.getByRole('alertdialog').getByRole('button', { name: /Send/ }).click();
+    for (let waited = 0; (await stateOf()) !== 'sent' && waited < 15_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal(await stateOf(), 'sent', 'the contract is out for signature');
+    await admin.getByRole('button', { name: 'Verify trail' }).click();
+    await admin.getByText('The trail is intact').waitFor({ timeout: 10_000 });
+    await staff.close();
+
+    const outbox = path.join(dataDir, 'outbox');
+    const request = (existsSync(outbox) ? readdirSync(outbox) : [])
+      .map((name) => readFileSync(path.join(outbox, name), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+      .find((mail) => /^To: .*maya@bluebird\.example/m.test(mail) && mail.includes(`/contracts/${draft.documentId}/sign`));
+    assert.ok(request, 'Maya is emailed a link to sign');
+
+    const { context, page } = await signIn('maya@bluebird.example');
+    assert.equal(await firstLink(page, new RegExp(`^/contracts/${draft.documentId}/sign$`)), `/contracts/${draft.documentId}/sign`, 'her overview asks her to sign it');
     await context.close();
   });
 

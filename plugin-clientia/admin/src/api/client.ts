@@ -56,6 +56,7 @@ const queryString = (params: Record<string, string | number | undefined>) => {
   return search.toString();
 };
 
+/** The server's own words for a refusal (e.g. "attach the contract PDF first") reach the page as they are. */
 const toFailure = (error: unknown): ApiFailure => {
   if (isFetchError(error)) {
     const apiMessage = error.response?.data?.error?.message;
@@ -64,7 +65,7 @@ const toFailure = (error: unknown): ApiFailure => {
   return new ApiFailure(error instanceof Error ? error.message : String(error), null);
 };
 
-const send = async <T>(request: Promise<{ data: T }>): Promise<T> => {
+export const send = async <T>(request: Promise<{ data: T }>): Promise<T> => {
   try {
     const { data } = await request;
     return data;

@@ -11,6 +11,16 @@ export const text = (value: unknown): string => (typeof value === 'string' ? val
 
 export const bool = (value: unknown): boolean => value === true || value === 1 || value === '1' || value === 'true';
 
+/** A JSON column as stored: SQLite hands back text, PostgreSQL the parsed value; unreadable text is null. */
+export const jsonValue = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+};
+
 export const wholeNumber = (value: unknown): number => {
   const n = Number(value ?? 0);
   return Number.isFinite(n) ? n : 0;

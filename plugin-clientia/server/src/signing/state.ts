@@ -4,7 +4,7 @@ import type { PortalRole } from '../../../shared/contracts/portal';
 import type { SignatoryStatus } from '../../../shared/contracts/signing';
 import { UID } from '../rules/helpers';
 import { CAPABILITIES } from '../portal/capabilities';
-import { bool, isoDateTime, numberOrNull, relation, relationList, rowId, text, textOrNull, type Row } from '../serializers/values';
+import { bool, isoDateTime, jsonValue, numberOrNull, relation, relationList, rowId, text, textOrNull, type Row } from '../serializers/values';
 import { records } from '../services/records';
 import type { ChainedEvent } from './chain';
 import { trailOf } from './trail';
@@ -69,15 +69,8 @@ const SIGNATORY_POPULATE = {
 };
 
 /** The order staff chose when sending: membership ids, kept on the contract. */
-const orderOf = (value: unknown): number[] => {
-  let list = value;
-  if (typeof list === 'string') {
-    try {
-      list = JSON.parse(list);
-    } catch {
-      return [];
-    }
-  }
+export const signingOrderOf = (value: unknown): number[] => {
+  const list = jsonValue(value);
   return Array.isArray(list) ? list.map(Number).filter(Number.isInteger) : [];
 };
 
@@ -102,7 +95,7 @@ export const loadSigningState = async (strapi: Core.Strapi, where: Record<string
   const round = lastSent >= 0 ? trail.slice(lastSent) : [];
   const version = Number(contract.version ?? 1);
 
-  const order = orderOf(contract.signingOrder);
+  const order = signingOrderOf(contract.signingOrder);
   const place = (membership: Row) => {
     const index = order.indexOf(Number(membership.id));
     return index >= 0 ? index : order.length;

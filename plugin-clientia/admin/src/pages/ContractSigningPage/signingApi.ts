@@ -1,4 +1,4 @@
-import { getFetchClient, isFetchError } from '@strapi/strapi/admin';
+import { getFetchClient } from '@strapi/strapi/admin';
 
 import type {
   AdminSigningView,
@@ -8,28 +8,10 @@ import type {
   SendContractRequest,
   SendContractResponse,
 } from '../../../../shared/contracts/signing';
-import { ApiFailure } from '../../api/failure';
+import { send } from '../../api/client';
 import { PLUGIN_ID } from '../../pluginId';
 
 const contractPath = (documentId: string) => `/${PLUGIN_ID}/contracts/${encodeURIComponent(documentId)}`;
-
-/** The server's own words for a refusal (e.g. "The contract has no PDF") reach the page as they are. */
-const toFailure = (error: unknown): ApiFailure => {
-  if (isFetchError(error)) {
-    const apiMessage = error.response?.data?.error?.message;
-    return new ApiFailure(apiMessage || error.message, error.status ?? null);
-  }
-  return new ApiFailure(error instanceof Error ? error.message : String(error), null);
-};
-
-const send = async <T>(request: Promise<{ data: T }>): Promise<T> => {
-  try {
-    const { data } = await request;
-    return data;
-  } catch (error) {
-    throw toFailure(error);
-  }
-};
 
 /** Signing a contract from the firm's side: its signing view, sending it, the completed PDF and the trail check. */
 export const contractSigningApi = {

@@ -65,7 +65,7 @@ describe('Clientia home: what needs the firm\'s attention', () => {
     renderInAdmin(<AttentionBoard overview={attentionOverview()} today={TODAY} />);
 
     const contract = within(section('Contracts awaiting signature')).getByRole('link', { name: 'C-12 · Master services agreement' });
-    expect(contract.getAttribute('href')).toBe('/content-manager/collection-types/plugin::clientia.contract/con-1');
+    expect(contract.getAttribute('href')).toBe('/plugins/clientia/contracts/con-1/signing');
     expect(within(contract.closest('tr')!).getByText('Partially signed')).toBeTruthy();
 
     const retainer = within(section('Retainers about to bill')).getByRole('link', { name: 'Monthly advisory' });

@@ -20,6 +20,7 @@ import {
 } from '../../serializers/portal/contract';
 import { isoDateTime, relation, relationList, rowId, text, textOrNull, type Row } from '../../serializers/values';
 import { ids, records } from '../../services/records';
+import { signingOrderOf } from '../../signing/state';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
 import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
@@ -113,7 +114,7 @@ export const findContract = async (strapi: Core.Strapi, portal: PortalContext, d
   }
 
   // In the order staff chose when sending; by name for those outside it.
-  const order = Array.isArray(row.signingOrder) ? (row.signingOrder as unknown[]).map(Number) : [];
+  const order = signingOrderOf(row.signingOrder);
   const place = (membership: Row) => (order.includes(Number(membership.id)) ? order.indexOf(Number(membership.id)) : order.length);
   const memberships = relationList(row, 'signatories').sort(
     (a, b) => place(a) - place(b) || text(a.name).localeCompare(text(b.name)) || Number(a.id) - Number(b.id)

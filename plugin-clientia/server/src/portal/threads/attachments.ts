@@ -7,6 +7,7 @@ import { errors } from '@strapi/utils';
 import { fieldError } from '../../domain/errors';
 import { UID } from '../../rules/helpers';
 import { records } from '../../services/records';
+import { jsonValue } from '../../serializers/values';
 import { downloadHeaders } from '../documents/download';
 import { checkFileType } from '../documents/file-type';
 import { MAX_UPLOAD_BYTES } from '../documents/limits';
@@ -103,14 +104,7 @@ const isAttachment = (value: unknown): value is MessageAttachment => {
 
 /** The attachments a message row records; anything malformed in the column is ignored. */
 export const attachmentsOf = (value: unknown): MessageAttachment[] => {
-  let list = value;
-  if (typeof list === 'string') {
-    try {
-      list = JSON.parse(list);
-    } catch {
-      return [];
-    }
-  }
+  const list = jsonValue(value);
   return Array.isArray(list) ? list.filter(isAttachment).map((a) => ({ ...a, size: Number(a.size) || 0, sha256: String(a.sha256 ?? '') })) : [];
 };
 

@@ -24,7 +24,7 @@ export const ContractsAwaitingSignature = ({ contracts }: { contracts: Attention
         {contracts.map((contract) => (
           <Tr key={contract.documentId}>
             <Td>
-              <RecordLink to={paths.record('contract', contract.documentId)}>
+              <RecordLink to={paths.contractSigning(contract.documentId)}>
                 {t('home.signature.contract', { number: contract.number, title: contract.title })}
               </RecordLink>
             </Td>

@@ -21,7 +21,7 @@ export const ContractsPanel = ({ contracts }: { contracts: ClientOverview['contr
       {contracts.map((contract) => (
         <Tr key={contract.documentId}>
           <Td>
-            <RecordLink to={paths.record('contract', contract.documentId)}>
+            <RecordLink to={paths.contractSigning(contract.documentId)}>
               {contract.number ? t('home.signature.contract', { number: contract.number, title: contract.title }) : contract.title}
             </RecordLink>
           </Td>
