@@ -32,6 +32,9 @@ export default ({ env }: { env: Env }) => ({
       paymentTermsDays: env.int('CLIENTIA_PAYMENT_TERMS_DAYS', 30),
       invitationTtlHours: env.int('CLIENTIA_INVITATION_TTL_HOURS', 72),
       trustedProxies: env.array('CLIENTIA_TRUSTED_PROXIES', ['127.0.0.1', '::1']),
+      retainerInvoiceState: env('CLIENTIA_RETAINER_INVOICE_STATE', 'draft'),
+      billingAnchor: env('CLIENTIA_BILLING_ANCHOR', 'start-date'),
+      prorateBilling: env.bool('CLIENTIA_PRORATE_BILLING', false),
     },
   },
 });

@@ -12,6 +12,8 @@ export default ({ env }: { env: Env }) => ({
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // The plugin's billing (retainer invoices, overdue invoices) and email outbox run as cron tasks.
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
   logger: {
     // No outbound update check: our machines and many firms' servers have no internet.
     updates: { enabled: false },

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import { syncAccountEmails } from './accounts/account-emails';
+import { ensureBillingClaimsTable } from './billing/claims';
+import { registerBillingJob } from './billing/job';
 import { adminActionDefinitions } from './permissions';
 import { ensureContactRole } from './portal/contact-role';
 import { ensureCountersTable } from './repositories/counters';
@@ -8,8 +10,10 @@ import { ensureCountersTable } from './repositories/counters';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(adminActionDefinitions);
   await ensureCountersTable(strapi);
+  await ensureBillingClaimsTable(strapi);
   await ensureContactRole(strapi);
   await syncAccountEmails(strapi);
+  registerBillingJob(strapi);
 };
 
 export default bootstrap;

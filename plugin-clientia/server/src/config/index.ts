@@ -24,6 +24,12 @@ export interface ClientiaConfig {
    * so a signer cannot write another address into the signing trail.
    */
   trustedProxies: string[];
+  /** Retainer invoices are made as drafts for staff to check and issue, or issued straight away. */
+  retainerInvoiceState: 'draft' | 'issued';
+  /** Retainer periods step from each retainer's start date, or follow calendar months, quarters and years. */
+  billingAnchor: 'start-date' | 'calendar';
+  /** A partial first or last period is billed for its share of days (otherwise in full). */
+  prorateBilling: boolean;
 }
 
 export const DEFAULT_CONFIG: ClientiaConfig = {
@@ -35,6 +41,9 @@ export const DEFAULT_CONFIG: ClientiaConfig = {
   paymentTermsDays: 30,
   invitationTtlHours: 72,
   trustedProxies: ['127.0.0.1', '::1'],
+  retainerInvoiceState: 'draft',
+  billingAnchor: 'start-date',
+  prorateBilling: false,
 };
 
 const fail = (key: keyof ClientiaConfig, message: string): never => {
@@ -81,6 +90,9 @@ const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) =>
   if (!Array.isArray(proxies) || proxies.some((address) => typeof address !== 'string' || isIP(address.trim()) === 0)) {
     fail('trustedProxies', 'must be a list of IP addresses such as ["127.0.0.1", "10.0.0.5"]');
   }
+  if (!['draft', 'issued'].includes(config.retainerInvoiceState as string)) fail('retainerInvoiceState', 'must be draft or issued');
+  if (!['start-date', 'calendar'].includes(config.billingAnchor as string)) fail('billingAnchor', 'must be start-date or calendar');
+  if (typeof config.prorateBilling !== 'boolean') fail('prorateBilling', 'must be true or false');
 };
 
 export default {

@@ -54,6 +54,8 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     CLIENTIA_DEMO: '',
+    // Jobs run when a test calls them, never on the clock in the middle of a test.
+    CRON_ENABLED: 'false',
     ...database.env,
     ...options.env,
   };
