@@ -96,3 +96,10 @@ export const duePeriods = (schedule: RetainerSchedule, nextRunDate: string, toda
   }
   return due;
 };
+
+/** The period a day falls in (the first one before the retainer starts, the last one after it ends). */
+export const periodOn = (schedule: RetainerSchedule, day: string): BillingPeriod => {
+  const last = schedule.endDate && day > schedule.endDate ? schedule.endDate : day;
+  const index = Math.max(0, periodIndexFrom(schedule, addDays(last, 1)) - 1);
+  return periodAt(schedule, index) ?? periodAt(schedule, 0)!;
+};

@@ -15,7 +15,7 @@ import { MILESTONE_FIELDS, MILESTONE_ORDER, milestonePreview, PROJECT_FIELDS, pr
 import { RETAINER_FIELDS, serializeRetainer } from '../serializers/retainer';
 import { serializeClientThread, THREAD_FIELDS, threadPreview } from '../serializers/thread';
 import { isoDate, STAFF_FIELDS, text, type Row } from '../serializers/values';
-import { currentPeriod } from './periods';
+import { retainerPeriod } from '../portal/billing/retainers';
 import { countByRelation, groupByRelation, ids, records } from './records';
 import { sumByCurrency, sumIn } from './totals';
 
@@ -46,7 +46,7 @@ const clients = ({ strapi }: { strapi: Core.Strapi }) => {
   const hoursThisPeriod = async (retainers: Row[]) => {
     const today = todayUtc();
     const periods = new Map(
-      retainers.map((r) => [Number(r.id), currentPeriod(isoDate(r.startDate) ?? today, text(r.interval), today)])
+      retainers.map((r) => [Number(r.id), retainerPeriod(strapi, r, today)])
     );
     const earliest = [...periods.values()].map((p) => p.start).sort()[0];
     if (!earliest) return new Map<number, number>();

@@ -4,7 +4,8 @@ import type { ListPortalRetainersResponse, PORTAL_RETAINER_SORTS } from '../../.
 import { addDays, today as todayUtc, UID } from '../../rules/helpers';
 import { PORTAL_RETAINER_FIELDS, serializePortalRetainer, type RetainerUsage } from '../../serializers/portal/retainer';
 import { isoDate, relation, rowId, text, type Row } from '../../serializers/values';
-import { currentPeriod } from '../../services/periods';
+import { periodOn, type BillingInterval } from '../../billing/schedule';
+import { pluginConfig } from '../../rules/settings';
 import { ids, records } from '../../services/records';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
@@ -21,18 +22,24 @@ const hundredths = (value: unknown) => {
  * The period a retainer's hours count in, as [start, end): the current one, or for a retainer
  * that has ended, the one its end date falls in.
  */
-export const retainerPeriod = (row: Row, today: string) => {
-  const endDate = isoDate(row.endDate);
-  const asOf = endDate && endDate < today ? endDate : today;
-  return currentPeriod(isoDate(row.startDate) ?? today, text(row.interval), asOf);
-};
+export const retainerPeriod = (strapi: Core.Strapi, row: Row, today: string) =>
+  periodOn(
+    {
+      startDate: isoDate(row.startDate) ?? today,
+      endDate: isoDate(row.endDate),
+      interval: (text(row.interval) || 'monthly') as BillingInterval,
+      anchor: pluginConfig(strapi, 'billingAnchor'),
+      prorate: false,
+    },
+    today
+  );
 
 /**
  * Hours logged against each retainer in its period, from one query for the whole page. Every
  * entry counts, as on the dashboard and in the admin overview, so the figures agree everywhere.
  */
 export const retainerUsage = async (strapi: Core.Strapi, rows: Row[], today: string): Promise<Map<number, RetainerUsage>> => {
-  const periods = new Map(rows.map((row) => [Number(row.id), retainerPeriod(row, today)]));
+  const periods = new Map(rows.map((row) => [Number(row.id), retainerPeriod(strapi, row, today)]));
   const used = new Map<number, number>();
   if (rows.length > 0) {
     const starts = [...periods.values()].map((p) => p.start).sort();

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import type { DashboardRetainerHours } from '../../../../shared/contracts/portal-dashboard';
 import { UID } from '../../rules/helpers';
-import { isoDate, text, type Row } from '../../serializers/values';
-import { currentPeriod } from '../../services/periods';
+import { isoDate, type Row } from '../../serializers/values';
+import { retainerPeriod } from '../billing/retainers';
 import { groupByRelation, ids, records } from '../../services/records';
 import { HOURS_RETAINER_FIELDS, serializeRetainerHours } from './serialize';
 
@@ -15,7 +15,7 @@ export const retainerHours = async (strapi: Core.Strapi, clientId: number, today
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
   });
   if (!retainers.length) return [];
-  const periods = new Map(retainers.map((r) => [Number(r.id), currentPeriod(isoDate(r.startDate) ?? today, text(r.interval), today)]));
+  const periods = new Map(retainers.map((r) => [Number(r.id), retainerPeriod(strapi, r, today)]));
   const starts = [...periods.values()].map((p) => p.start).sort();
   const ends = [...periods.values()].map((p) => p.end).sort();
   const entries = await records(strapi, UID.timeEntry).findMany({

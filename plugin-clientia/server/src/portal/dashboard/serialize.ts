@@ -50,7 +50,7 @@ export const serializeRetainerHours = (row: Row, period: { start: string; end: s
   return {
     documentId: text(row.documentId),
     title: text(row.title),
-    period,
+    period: { start: period.start, end: period.end },
     includedHours: included,
     usedHours: hundredths(usedHours),
     hoursLeft: included === null ? null : hundredths(included - usedHours),

@@ -35,7 +35,7 @@ export const serializePortalRetainer = (row: Row, usage: RetainerUsage): PortalR
   endDate: isoDate(row.endDate),
   nextRunDate: isoDate(row.nextRunDate),
   hourlyRate: row.hourlyRate === null || row.hourlyRate === undefined ? null : money(row.hourlyRate, row.currency),
-  period: usage.period,
+  period: { start: usage.period.start, end: usage.period.end },
   includedHours: numberOrNull(row.includedHours),
   hoursUsed: usage.hoursUsed,
   hoursRemaining: usage.hoursRemaining,
