@@ -133,6 +133,10 @@ export interface SetThreadStateResponse { data: InboxThread }
 export interface BrandingSettings extends PublicBranding {
   emailSenderName: string | null;
   emailSenderAddress: string | null;
+  /** On invoices and statements: the firm's postal address (lines), tax id and how to pay. */
+  firmAddress: string | null;
+  taxId: string | null;
+  paymentInstructions: string | null;
   logo: { id: number; url: string } | null;
   favicon: { id: number; url: string } | null;
 }
@@ -148,6 +152,9 @@ export interface UpdateBrandingSettingsRequest {
   emailSenderAddress?: string | null;
   footerText?: string | null;
   legalText?: string | null;
+  firmAddress?: string | null;
+  taxId?: string | null;
+  paymentInstructions?: string | null;
   defaultLocale?: string;
   /** Media library file ids; null removes. */
   logo?: number | null;

@@ -31,6 +31,9 @@ export const serializeBrandingSettings = (record: Row | null): BrandingSettings 
   ...serializePublicBranding(record),
   emailSenderName: textOrNull(record?.emailSenderName) || null,
   emailSenderAddress: textOrNull(record?.emailSenderAddress) || null,
+  firmAddress: textOrNull(record?.firmAddress) || null,
+  taxId: textOrNull(record?.taxId) || null,
+  paymentInstructions: textOrNull(record?.paymentInstructions) || null,
   logo: record ? mediaRef(relation(record, 'logo')) : null,
   favicon: record ? mediaRef(relation(record, 'favicon')) : null,
 });

@@ -577,6 +577,8 @@ describe('admin API: what staff see and do', () => {
           emailSenderAddress: 'billing@ledgerlark.example',
           defaultLocale: 'de-ch',
           logo: logo.id,
+          firmAddress: '1 Ledger Lane\nLondon EC1A 1AA',
+          taxId: 'GB123456789',
         })
         .expect(200);
       expect(saved.body.data).toEqual({
@@ -592,6 +594,9 @@ describe('admin API: what staff see and do', () => {
         defaultLocale: 'de-CH',
         emailSenderName: 'Ledger & Lark',
         emailSenderAddress: 'billing@ledgerlark.example',
+        firmAddress: '1 Ledger Lane\nLondon EC1A 1AA',
+        taxId: 'GB123456789',
+        paymentInstructions: null,
         logo: { id: logo.id, url: '/uploads/logo_abc.png' },
         favicon: null,
       });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Response } from 'supertest';
 
 import { fixtures } from '../helpers/fixtures';
+import { itWithPoppler, pdfInfo, pdfText } from '../helpers/poppler';
 import { buildPortalWorld, type Persona, type PortalWorld } from '../helpers/portal-world';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -210,7 +211,7 @@ describe('portal API: invoices, payments and retainers', () => {
       balance: EUR(108_875),
       notes: 'Thank you for your business',
       retainer: { documentId: a.advisory.documentId, title: 'Advisory retainer' },
-      hasPdf: false,
+      hasPdf: true,
     });
     expect(body.data.lineItems).toEqual([
       { description: 'Advisory, March', quantity: 10, unitPrice: EUR(15_000), taxRate: 19, net: EUR(150_000), tax: EUR(28_500) },
@@ -235,7 +236,7 @@ describe('portal API: invoices, payments and retainers', () => {
     await get('contactB', `/invoices/${a.paid.documentId}`).expect(404);
   });
 
-  it('streams the invoice’s PDF as a private download, and says when there is none yet', async () => {
+  it('streams the PDF the firm attached as a private download', async () => {
     const { number } = await stored('plugin::clientia.invoice', a.paid.id);
     const response = await get('billingA', `/invoices/${a.paid.documentId}/pdf`).buffer(true).parse(binary).expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
@@ -246,8 +247,23 @@ describe('portal API: invoices, payments and retainers', () => {
     expect(Buffer.compare(response.body as Buffer, PDF)).toBe(0);
     expect((await asA('billingA', `/invoices/${a.paid.documentId}`)).body.data.hasPdf).toBe(true);
 
-    const none = await asA('billingA', `/invoices/${a.partlyPaid.documentId}/pdf`, 404);
-    expect(none.body.error.message).toBe('No PDF is available for this invoice yet');
+  });
+
+  itWithPoppler('generates the PDF in the firm’s brand when the firm attached none', async () => {
+    const invoice = await stored('plugin::clientia.invoice', a.partlyPaid.id);
+    const response = await get('billingA', `/invoices/${a.partlyPaid.documentId}/pdf`).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="${invoice.number}.pdf"`);
+    const pdf = response.body as Buffer;
+    expect((await pdfInfo(pdf)).warnings).toBe('');
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    for (const expected of [String(invoice.number), '€1,838.75', '€750.00', '€1,088.75', 'Advisory, March', 'Thank you for your business']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toMatch(/clientia|strapi/i);
+    // Generated from the invoice as stored: the same bytes every time.
+    const again = await get('billingA', `/invoices/${a.partlyPaid.documentId}/pdf`).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(again.body as Buffer, pdf)).toBe(0);
   });
 
   it('lists the client’s payments with the invoice each settles', async () => {

@@ -18,6 +18,9 @@ const draft = (changes: Partial<BrandingDraft> = {}): BrandingDraft => ({
   emailSenderAddress: 'portal@keller.example',
   footerText: 'Hauptstraße 1, Berlin',
   legalText: '',
+  firmAddress: 'Hauptstraße 1\n10115 Berlin',
+  taxId: 'DE123456789',
+  paymentInstructions: '',
   defaultLocale: 'de',
   ...changes,
 });
@@ -131,6 +134,8 @@ describe('branding rules', () => {
   it('sends empty optional fields as null and media as ids', () => {
     const update = toBrandingUpdate(draft({ legalText: '  ', logo: { id: 7, url: '/uploads/logo.png' }, primaryColor: '#1F3A5F' }));
     expect(update.legalText).toBeNull();
+    expect(update.paymentInstructions).toBeNull();
+    expect(update).toMatchObject({ firmAddress: 'Hauptstraße 1\n10115 Berlin', taxId: 'DE123456789' });
     expect(update.logo).toBe(7);
     expect(update.favicon).toBeNull();
     expect(update.primaryColor).toBe('#1f3a5f');

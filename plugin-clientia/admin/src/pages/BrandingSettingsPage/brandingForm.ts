@@ -19,6 +19,9 @@ export interface BrandingDraft {
   emailSenderAddress: string;
   footerText: string;
   legalText: string;
+  firmAddress: string;
+  taxId: string;
+  paymentInstructions: string;
   defaultLocale: string;
 }
 
@@ -38,6 +41,9 @@ export const draftFromSettings = (settings: BrandingSettings): BrandingDraft => 
   emailSenderAddress: settings.emailSenderAddress ?? '',
   footerText: settings.footerText ?? '',
   legalText: settings.legalText ?? '',
+  firmAddress: settings.firmAddress ?? '',
+  taxId: settings.taxId ?? '',
+  paymentInstructions: settings.paymentInstructions ?? '',
   defaultLocale: settings.defaultLocale,
 });
 
@@ -49,6 +55,9 @@ const LIMITS: Partial<Record<BrandingTextField, number>> = {
   emailSenderName: 200,
   footerText: 2000,
   legalText: 5000,
+  firmAddress: 1000,
+  taxId: 64,
+  paymentInstructions: 2000,
   defaultLocale: 35,
 };
 
@@ -91,6 +100,9 @@ export const toBrandingUpdate = (draft: BrandingDraft): UpdateBrandingSettingsRe
   emailSenderAddress: optional(draft.emailSenderAddress),
   footerText: optional(draft.footerText),
   legalText: optional(draft.legalText),
+  firmAddress: optional(draft.firmAddress),
+  taxId: optional(draft.taxId),
+  paymentInstructions: optional(draft.paymentInstructions),
   defaultLocale: draft.defaultLocale.trim(),
   logo: draft.logo?.id ?? null,
   favicon: draft.favicon?.id ?? null,

@@ -14,6 +14,7 @@ import { PORTAL_PAYMENT_FIELDS } from '../../serializers/portal/payment';
 import { relation, relationList, textOrNull } from '../../serializers/values';
 import { records } from '../../services/records';
 import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
+import { asStoredFile, generateInvoicePdf } from '../../billing/invoice-document';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
 
@@ -52,26 +53,36 @@ export const findInvoice = async (strapi: Core.Strapi, portal: PortalContext, do
     populate: {
       retainer: { select: [...INVOICE_RETAINER_FIELDS] },
       payments: { select: [...PORTAL_PAYMENT_FIELDS], orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }] },
-      pdf: { select: ['id'] },
     },
   });
   if (!row) throw new errors.NotFoundError(INVOICE_NOT_FOUND);
-  return { data: serializePortalInvoiceDetail(row, relationList(row, 'payments'), Boolean(relation(row, 'pdf'))) };
+  // A PDF is always there: the firm's own, or the one generated from the invoice.
+  return { data: serializePortalInvoiceDetail(row, relationList(row, 'payments'), true) };
 };
 
-/** The invoice's stored PDF, opened for streaming, and the name the download carries. */
+/**
+ * The invoice's PDF: the one the firm attached, when it did, else the one generated from the
+ * invoice in the firm's brand (the same bytes an email carries).
+ */
 export const invoicePdf = async (
   strapi: Core.Strapi,
   portal: PortalContext,
   documentId: string
 ): Promise<{ file: StoredFile; filename: string }> => {
+  const where = { documentId, ...invoicesVisibleTo(portal) };
   const row = await records(strapi, UID.invoice).findOne({
     select: ['id', 'number'],
-    where: { documentId, ...invoicesVisibleTo(portal) },
+    where,
     populate: { pdf: { select: [...STORED_FILE_FIELDS] } },
   });
   if (!row) throw new errors.NotFoundError(INVOICE_NOT_FOUND);
-  const file = await openStoredFile(strapi, relation(row, 'pdf'));
-  if (!file) throw new errors.NotFoundError(NO_INVOICE_PDF);
-  return { file, filename: attachmentName(textOrNull(row.number), 'invoice') };
+  const filename = attachmentName(textOrNull(row.number), 'invoice');
+  if (relation(row, 'pdf')) {
+    const file = await openStoredFile(strapi, relation(row, 'pdf'));
+    if (!file) throw new errors.NotFoundError(NO_INVOICE_PDF);
+    return { file, filename };
+  }
+  const generated = await generateInvoicePdf(strapi, { id: row.id });
+  if (!generated) throw new errors.NotFoundError(INVOICE_NOT_FOUND);
+  return { file: asStoredFile(generated.bytes), filename };
 };

@@ -149,6 +149,9 @@ export const BrandingForm = ({ draft, errors, readOnly, onChange, onChooseMedia 
         <Group title={t('branding.group.footer')}>
           {longText('footerText', 'branding.footerText', 'branding.footerText.hint')}
           {longText('legalText', 'branding.legalText', 'branding.legalText.hint')}
+          {longText('firmAddress', 'branding.firmAddress', 'branding.firmAddress.hint')}
+          {text('taxId', 'branding.taxId', 'branding.taxId.hint')}
+          {longText('paymentInstructions', 'branding.paymentInstructions', 'branding.paymentInstructions.hint')}
         </Group>
       </Grid.Item>
       <Grid.Item col={5} s={12} direction="column" alignItems="stretch">

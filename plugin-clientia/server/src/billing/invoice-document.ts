@@ -1,0 +1,104 @@
+import { Readable } from 'node:stream';
+
+import type { Core } from '@strapi/strapi';
+
+import { lineTotals, minorToNumber, parseLineItems, toMinor } from '../domain/money';
+import { openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../portal/stored-file';
+import { UID } from '../rules/helpers';
+import { pluginConfig } from '../rules/settings';
+import { isoDate, relation, text, textOrNull, type Row } from '../serializers/values';
+import { records } from '../services/records';
+import { buildInvoicePdf, type InvoiceOnDocument } from './invoice-pdf';
+import type { BilledClient, FirmOnDocuments } from './pdf-layout';
+
+const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
+const readAll = async (stream: Readable, limit: number) => {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += part.length;
+    if (size > limit) {
+      stream.destroy();
+      return null;
+    }
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
+};
+
+/** The firm as its invoices and statements show it: the brand, its address, tax id and bank details. */
+export const firmOnDocuments = async (strapi: Core.Strapi): Promise<FirmOnDocuments> => {
+  const branding = await records(strapi, UID.branding).findOne({
+    select: ['firmName', 'primaryColor', 'supportEmail', 'portalUrl', 'footerText', 'legalText', 'firmAddress', 'taxId', 'paymentInstructions'],
+    populate: { logo: { select: [...STORED_FILE_FIELDS] } },
+  });
+  const logoFile = await openStoredFile(strapi, relation(branding ?? {}, 'logo'));
+  const logoBytes = logoFile ? await readAll(logoFile.stream, MAX_LOGO_BYTES) : null;
+  const mime = logoFile?.mime === 'image/jpeg' ? 'image/jpeg' : 'image/png';
+  return {
+    name: text(branding?.firmName) || 'Your firm',
+    address: textOrNull(branding?.firmAddress) || null,
+    taxId: textOrNull(branding?.taxId) || null,
+    email: textOrNull(branding?.supportEmail) || null,
+    website: textOrNull(branding?.portalUrl) || pluginConfig(strapi, 'portalUrl'),
+    primaryColor: textOrNull(branding?.primaryColor) || null,
+    logo: logoBytes && logoFile && /^image\/(png|jpeg)$/.test(logoFile.mime) ? { bytes: logoBytes, mime } : null,
+    paymentInstructions: textOrNull(branding?.paymentInstructions) || null,
+    footer: [textOrNull(branding?.footerText), textOrNull(branding?.legalText)].filter(Boolean).join('\n') || null,
+  };
+};
+
+const INVOICE_FIELDS = ['id', 'number', 'state', 'issueDate', 'dueDate', 'periodStart', 'periodEnd', 'currency', 'lineItems', 'subtotal', 'tax', 'total', 'paid', 'balance', 'notes'];
+
+/** The invoice as its document shows it; the period's end becomes exclusive as the layout expects. */
+const invoiceOnDocument = (row: Row): InvoiceOnDocument => {
+  const lines = parseLineItems(row.lineItems);
+  const periodEnd = isoDate(row.periodEnd);
+  return {
+    number: text(row.number) || 'draft',
+    state: text(row.state) as InvoiceOnDocument['state'],
+    issueDate: isoDate(row.issueDate),
+    dueDate: isoDate(row.dueDate),
+    periodStart: isoDate(row.periodStart),
+    periodEnd: periodEnd ? new Date(Date.parse(`${periodEnd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : null,
+    currency: text(row.currency),
+    lines: lines.map((line) => ({ ...line, amount: minorToNumber(lineTotals(line).net) })),
+    subtotal: minorToNumber(toMinor(row.subtotal)),
+    tax: minorToNumber(toMinor(row.tax)),
+    total: minorToNumber(toMinor(row.total)),
+    paid: minorToNumber(toMinor(row.paid)),
+    balance: minorToNumber(toMinor(row.balance)),
+    notes: textOrNull(row.notes) || null,
+  };
+};
+
+const billedClient = (client: Row | null): BilledClient => ({
+  name: text(client?.name),
+  legalName: textOrNull(client?.legalName) || null,
+  billingAddress: textOrNull(client?.billingAddress) || null,
+  taxId: textOrNull(client?.taxId) || null,
+  email: textOrNull(client?.billingEmail) || null,
+});
+
+/**
+ * The invoice's PDF, generated from the invoice as stored: the same bytes for the portal download
+ * and an email attachment. `where` narrows which invoices the caller may have (the portal adds
+ * its client and never drafts). Null when no such invoice exists.
+ */
+export const generateInvoicePdf = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<{ bytes: Buffer; number: string | null } | null> => {
+  const row = await records(strapi, UID.invoice).findOne({
+    select: INVOICE_FIELDS,
+    where,
+    populate: { client: { select: ['name', 'legalName', 'billingAddress', 'taxId', 'billingEmail', 'preferredLocale'] } },
+  });
+  if (!row) return null;
+  const client = relation(row, 'client');
+  const locale = textOrNull(client?.preferredLocale) || pluginConfig(strapi, 'defaultLocale');
+  const bytes = Buffer.from(await buildInvoicePdf({ firm: await firmOnDocuments(strapi), client: billedClient(client), invoice: invoiceOnDocument(row), locale }));
+  return { bytes, number: textOrNull(row.number) };
+};
+
+/** A generated PDF as the download routes stream a stored one. */
+export const asStoredFile = (bytes: Buffer): StoredFile => ({ stream: Readable.from(bytes), mime: 'application/pdf', length: bytes.length });
