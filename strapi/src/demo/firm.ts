@@ -12,6 +12,9 @@ export const demoBranding = {
   emailSenderAddress: 'portal@harborpine.example',
   footerText: 'Harbor & Pine Advisory LLP · 12 Quay Street · Portland, ME 04101',
   legalText: 'Harbor & Pine Advisory LLP is registered in Maine. Confidential: for the named client only.',
+  firmAddress: 'Harbor & Pine Advisory LLP\n12 Quay Street\nPortland, ME 04101\nUnited States',
+  taxId: 'EIN 12-3456789',
+  paymentInstructions: 'Bank transfer to Harbor & Pine Advisory LLP\nPortland Savings Bank · Account 0042 1187 · Routing 011201539\nPlease quote the invoice number.',
   defaultLocale: 'en',
 };
 
