@@ -244,6 +244,29 @@ describe('the client portal in a browser', { concurrency: false }, () => {
     await context.close();
   });
 
+  it('shows the statement of account and gives it, like an invoice without an attached file, as a PDF in the firm’s brand', async () => {
+    const { context, page } = await signIn('anna@northwind.example');
+    await visit(page, '/invoices/statement', 'statement');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/invoices/statement.pdf"]')]);
+    const statement = readFileSync(await download.path());
+    assert.equal(statement.subarray(0, 5).toString(), '%PDF-');
+    const text = execFileSync('pdftotext', ['-', '-'], { input: statement }).toString();
+    assert.match(text, /Kontoauszug|Statement of account/);
+    assert.match(text, /Harbor & Pine Advisory/);
+    assert.doesNotMatch(text, PRODUCT);
+
+    // An invoice the firm attached no file to gets one generated from the invoice itself.
+    const open = await firstLink(page, /^\/invoices\/(?!statement)[^/?]+$/);
+    assert.ok(open, 'the statement links its open invoices');
+    const invoiceId = open.split('/').pop();
+    const generated = await page.request.get(`${portal}/invoices/${invoiceId}/pdf`);
+    assert.equal(generated.status(), 200);
+    const invoiceText = execFileSync('pdftotext', ['-', '-'], { input: await generated.body() }).toString();
+    assert.match(invoiceText, /Harbor & Pine Advisory/);
+    assert.doesNotMatch(invoiceText, PRODUCT);
+    await context.close();
+  });
+
   it('uploads a document and downloads it again', async () => {
     const { context, page } = await signIn('anna@northwind.example');
     const pdf = await makePdf('Signed purchase order');

@@ -115,3 +115,29 @@ export interface ListPortalRetainersQuery {
   status?: RetainerStatus;
 }
 export type ListPortalRetainersResponse = PortalList<PortalRetainer>;
+
+/** GET /statement?currency=EUR — the client's account in one currency (the client's own by default). */
+export interface PortalStatement {
+  /** YYYY-MM-DD, the day it was drawn up (UTC). */
+  asOf: string;
+  currency: string;
+  /** Every currency the client has been invoiced in, for choosing another statement. */
+  currencies: string[];
+  openInvoices: {
+    documentId: string;
+    number: string;
+    issueDate: string | null;
+    dueDate: string | null;
+    total: Money;
+    paid: Money;
+    balance: Money;
+    overdue: boolean;
+  }[];
+  /** Invoices (positive) and payments (negative) in date order, with the balance after each. */
+  entries: { date: string; kind: 'invoice' | 'payment'; reference: string; description: string | null; amount: Money; balance: Money }[];
+  /** What the client owes in this currency. */
+  balance: Money;
+}
+export interface GetPortalStatementResponse {
+  data: PortalStatement;
+}

@@ -10,6 +10,8 @@ import {
 import { findInvoice, INVOICE_NOT_FOUND, invoicePdf, listInvoices } from '../portal/billing/invoices';
 import { listPayments } from '../portal/billing/payments';
 import { listRetainers } from '../portal/billing/retainers';
+import { statementOf, statementPdf } from '../portal/billing/statement';
+import { asStoredFile } from '../billing/invoice-document';
 import { requestedId } from '../portal/record-id';
 import { sendAttachment } from '../portal/stored-file';
 import { CLIENT_QUERY_KEY, portalContext } from '../portal/context';
@@ -44,6 +46,17 @@ const portalBilling = ({ strapi }: { strapi: Core.Strapi }) => ({
       defaultSort: { field: 'receivedOn', direction: 'desc' },
     });
     ctx.body = await listPayments(strapi, portalContext(ctx), query);
+  },
+
+  async statement(ctx: PortalReadContext) {
+    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY, 'currency']);
+    ctx.body = { data: await statementOf(strapi, portalContext(ctx), ctx.query.currency) };
+  },
+
+  async statementPdf(ctx: PortalReadContext) {
+    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY, 'currency']);
+    const { bytes, filename } = await statementPdf(strapi, portalContext(ctx), ctx.query.currency);
+    sendAttachment(ctx, asStoredFile(bytes), filename);
   },
 
   async findRetainers(ctx: PortalReadContext) {

@@ -266,6 +266,35 @@ describe('portal API: invoices, payments and retainers', () => {
     expect(Buffer.compare(again.body as Buffer, pdf)).toBe(0);
   });
 
+  it('draws up the statement of account: invoices and payments with a running balance, and what is still open', async () => {
+    const { body } = await asA('billingA', '/statement');
+    const statement = body.data;
+    expect(statement.currency).toBe('EUR');
+    expect(statement.currencies).toContain('EUR');
+    const open = statement.openInvoices as { number: string; balance: { amount: number } }[];
+    expect(open.length).toBeGreaterThan(0);
+    expect(statement.balance).toEqual(EUR(open.reduce((sum, invoice) => sum + invoice.balance.amount, 0)));
+    const entries = statement.entries as { date: string; kind: string; amount: { amount: number }; balance: { amount: number } }[];
+    expect(entries.map((e) => e.date)).toEqual([...entries.map((e) => e.date)].sort());
+    expect(entries.some((e) => e.kind === 'payment' && e.amount.amount < 0)).toBe(true);
+    // Every invoice less every payment: the running balance ends at what is owed.
+    expect(entries[entries.length - 1]!.balance).toEqual(statement.balance);
+    expect(JSON.stringify(body)).not.toContain('STAFF-ONLY');
+    await asA('billingA', '/statement?currency=euro', 400);
+    expect((await asA('billingA', '/statement?currency=JPY')).body.data).toMatchObject({ currency: 'JPY', entries: [], openInvoices: [], balance: { amount: 0, currency: 'JPY' } });
+  });
+
+  itWithPoppler('gives the statement as a PDF in the firm’s brand', async () => {
+    const statement = (await asA('billingA', '/statement')).body.data;
+    const response = await get('billingA', '/statement/pdf').buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="statement-EUR-${statement.asOf}.pdf"`);
+    const text = (await pdfText(response.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Statement of account');
+    for (const invoice of statement.openInvoices as { number: string }[]) expect(text).toContain(invoice.number);
+    expect(text).toContain(new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(statement.balance.amount / 100));
+  });
+
   it('lists the client’s payments with the invoice each settles', async () => {
     const [paid, partlyPaid] = await Promise.all([stored('plugin::clientia.invoice', a.paid.id), stored('plugin::clientia.invoice', a.partlyPaid.id)]);
     const { body } = await asA('billingA', '/payments');

@@ -8,6 +8,7 @@ import type {
   ListPortalInvoicesResponse,
   ListPortalPaymentsResponse,
   ListPortalRetainersResponse,
+  GetPortalStatementResponse,
 } from '../../../../plugin-clientia/shared/contracts/portal-billing';
 import type { GetPortalContractResponse, ListPortalContractsResponse } from '../../../../plugin-clientia/shared/contracts/portal-contracts';
 import type { GetDashboardResponse } from '../../../../plugin-clientia/shared/contracts/portal-dashboard';
@@ -49,7 +50,8 @@ export const portalApi = (jwt: string, client: string | null) => {
   const strapi = strapiClient();
   const call = <T>(path: string, options: Omit<CallOptions, 'jwt' | 'client'> = {}) =>
     strapi.call<T>(`${BASE}${path}`, { ...options, jwt, client });
-  const download = (path: string) => strapi.download(`${BASE}${path}`, { jwt, client });
+  const download = (path: string, query?: Record<string, string>) =>
+    strapi.download(`${BASE}${path}${query ? `?${new URLSearchParams(query)}` : ''}`, { jwt, client });
 
   return {
     me: () => call<GetMeResponse>('/me'),
@@ -74,6 +76,8 @@ export const portalApi = (jwt: string, client: string | null) => {
     invoicePdf: (id: string) => download(`/invoices/${segment(id)}/pdf`),
     payments: (query: ListQuery = {}) => call<ListPortalPaymentsResponse>('/payments', { query }),
     retainers: (query: ListQuery = {}) => call<ListPortalRetainersResponse>('/retainers', { query }),
+    statement: (currency?: string) => call<GetPortalStatementResponse>('/statement', { query: currency ? { currency } : {} }),
+    statementPdf: (currency?: string) => download('/statement/pdf', currency ? { currency } : undefined),
 
     licences: (query: ListQuery = {}) => call<ListLicencesResponse>('/licences', { query }),
     seats: (query: ListQuery = {}) => call<ListSeatsResponse>('/seats', { query }),

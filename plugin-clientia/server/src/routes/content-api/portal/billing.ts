@@ -34,6 +34,22 @@ export const billingRoutes: PortalRouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/statement',
+    handler: 'portal-billing.statement',
+    capability: 'billing',
+    summary: 'The client’s statement of account in one currency (currency=EUR, else the client’s own): invoices and payments with a running balance, open invoices and the balance owed',
+    queryKeys: ['currency'],
+  },
+  {
+    method: 'GET',
+    path: '/statement/pdf',
+    handler: 'portal-billing.statementPdf',
+    capability: 'billing',
+    summary: 'Downloads the statement of account as a PDF in the firm’s brand',
+    queryKeys: ['currency'],
+  },
+  {
+    method: 'GET',
     path: '/retainers',
     handler: 'portal-billing.findRetainers',
     capability: 'billing',
