@@ -3,9 +3,11 @@ import type { Core } from '@strapi/strapi';
 import { syncAccountEmails } from './accounts/account-emails';
 import { ensureBillingClaimsTable } from './billing/claims';
 import { registerBillingJob } from './billing/job';
+import { startEmailOutbox } from './email';
 import { adminActionDefinitions } from './permissions';
 import { ensureContactRole } from './portal/contact-role';
 import { ensureCountersTable } from './repositories/counters';
+import { recordSigningDeliveries } from './signing/deliveries';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(adminActionDefinitions);
@@ -14,6 +16,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureContactRole(strapi);
   await syncAccountEmails(strapi);
   registerBillingJob(strapi);
+  recordSigningDeliveries(strapi);
+  startEmailOutbox(strapi);
 };
 
 export default bootstrap;

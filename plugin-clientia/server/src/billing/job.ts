@@ -1,20 +1,26 @@
 import type { Core } from '@strapi/strapi';
 
-import { billRetainers, markOverdue } from './run';
+import { remindBeforeDue } from './notices';
+import { billRetainers, markOverdue, todayUtc } from './run';
 
 export const BILLING_JOB = 'clientia-billing';
 
 /**
- * Every hour, at five past: bill what active retainers owe and move invoices past their due date
- * to overdue. Both are idempotent, so a run that overlaps another instance's, or repeats after a
+ * Every hour, at five past: bill what active retainers owe, move invoices past their due date to
+ * overdue and remind clients of invoices due soon. All of it is idempotent (period claims, state
+ * checks, one reminder per key), so a run that overlaps another instance's, or repeats after a
  * crash, changes nothing twice; a server that was down catches up on its first run.
  */
 export const registerBillingJob = (strapi: Core.Strapi) => {
+  // Strapi runs tasks added here whatever its cron setting, so the setting is honoured here: an
+  // instance with cron off (a second web node, a test) leaves billing to the others.
+  if (!strapi.config.get('server.cron.enabled', false)) return;
   strapi.cron.add({
     [BILLING_JOB]: {
       task: async () => {
         const run = await billRetainers(strapi);
         const overdue = await markOverdue(strapi);
+        await remindBeforeDue(strapi, todayUtc());
         if (run.invoices.length || overdue.length || run.failed.length) {
           strapi.log.info(
             `[clientia] billing: ${run.invoices.length} retainer invoices, ${overdue.length} invoices overdue, ${run.failed.length} retainers failed`

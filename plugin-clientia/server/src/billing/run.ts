@@ -6,6 +6,7 @@ import { pluginConfig } from '../rules/settings';
 import { isoDate, numberOrNull, relation, text, textOrNull, type Row } from '../serializers/values';
 import { documents, records } from '../services/records';
 import { claimPeriod, recordInvoice } from './claims';
+import { remindOverdue } from './notices';
 import { addDays, daysBetween, duePeriods, periodAt, type BillingInterval, type BillingPeriod, type RetainerSchedule } from './schedule';
 
 export interface BillingRun {
@@ -152,7 +153,10 @@ export const markOverdue = async (strapi: Core.Strapi, today = todayUtc()): Prom
   const moved: string[] = [];
   for (const invoice of due) {
     try {
-      await asSystem(() => documents(strapi, UID.invoice).update({ documentId: text(invoice.documentId), data: { state: 'overdue' } }));
+      await strapi.db.transaction(async () => {
+        await asSystem(() => documents(strapi, UID.invoice).update({ documentId: text(invoice.documentId), data: { state: 'overdue' } }));
+        await remindOverdue(strapi, Number(invoice.id));
+      });
       moved.push(text(invoice.documentId));
     } catch (error) {
       strapi.log.error(`[clientia] invoice ${text(invoice.documentId)} could not be marked overdue: ${(error as Error).message}`);

@@ -8,6 +8,7 @@ import licence from './licence';
 import membership from './membership';
 import message from './message';
 import milestone from './milestone';
+import outboundEmail from './outbound-email';
 import payment from './payment';
 import project from './project';
 import retainer from './retainer';
@@ -34,4 +35,5 @@ export default {
   thread: thread,
   message: message,
   activity: activity,
+  'outbound-email': outboundEmail,
 };

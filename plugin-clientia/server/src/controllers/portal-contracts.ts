@@ -8,10 +8,9 @@ import { CLIENT_QUERY_KEY, portalContext, type PortalContext } from '../portal/c
 import { parseListQuery } from '../portal/list-query';
 import { assertQueryKeys } from './validation';
 import { fieldError } from '../domain/errors';
-import { isSigningLocale } from '../signing/consent';
+import { isSigningLocale, signingLocaleOf } from '../signing/consent';
 import { answerRefusals, sendCompletedFile, signerOf, type SigningHttpContext } from '../signing/http';
 import { parseSignRequest } from '../signing/input';
-import { localeOf } from '../signing/emails';
 import { verifyContract } from '../signing/verify';
 import { portalSigningView } from '../signing/views';
 import { decline, openForSigning, sign, visibleContractId, type Caller } from '../signing/workflow';
@@ -31,7 +30,7 @@ const callerOf = (portal: PortalContext): Caller => ({ clientId: portal.client.i
 /** The language of the consent text: as asked, else the client's, else English. */
 const signingLocale = (ctx: PortalReadContext, portal: PortalContext) => {
   const asked = ctx.query.locale;
-  if (asked === undefined) return localeOf(portal.client.preferredLocale);
+  if (asked === undefined) return signingLocaleOf(portal.client.preferredLocale);
   if (!isSigningLocale(asked)) throw fieldError('locale', 'must be en or de');
   return asked;
 };
@@ -72,7 +71,7 @@ const portalContracts = ({ strapi }: { strapi: Core.Strapi }) => ({
     const documentId = requestedId(ctx.params, CONTRACT_NOT_FOUND);
     const input = parseSignRequest(ctx.request.body);
     await answerRefusals(ctx, async () =>
-      portalSigningView(await sign(strapi, callerOf(portal), documentId, input, signerOf(strapi, ctx)), portal.membership.id, localeOf(portal.client.preferredLocale))
+      portalSigningView(await sign(strapi, callerOf(portal), documentId, input, signerOf(strapi, ctx)), portal.membership.id, signingLocaleOf(portal.client.preferredLocale))
     );
   },
 
@@ -81,7 +80,7 @@ const portalContracts = ({ strapi }: { strapi: Core.Strapi }) => ({
     const portal = portalContext(ctx);
     const documentId = requestedId(ctx.params, CONTRACT_NOT_FOUND);
     await answerRefusals(ctx, async () =>
-      portalSigningView(await decline(strapi, callerOf(portal), documentId, ctx.request.body, signerOf(strapi, ctx)), portal.membership.id, localeOf(portal.client.preferredLocale))
+      portalSigningView(await decline(strapi, callerOf(portal), documentId, ctx.request.body, signerOf(strapi, ctx)), portal.membership.id, signingLocaleOf(portal.client.preferredLocale))
     );
   },
 

@@ -22,6 +22,7 @@ export const UID = {
   message: 'plugin::clientia.message',
   activity: 'plugin::clientia.activity',
   branding: 'plugin::clientia.branding',
+  outboundEmail: 'plugin::clientia.outbound-email',
 } as const;
 
 type Uid = (typeof UID)[keyof typeof UID];

@@ -1,6 +1,7 @@
 import { fieldError } from '../domain/errors';
 import { parseLineItems, toMinor } from '../domain/money';
 import { canMove, DERIVED_INVOICE_STATUSES, INVOICE_TRANSITIONS } from '../domain/transitions';
+import { noticeInvoiceIssued } from '../billing/notices';
 import { settleInvoice } from './billing';
 import { changedFields, requireRelation } from './helpers';
 import type { RecordRule } from './types';
@@ -54,6 +55,7 @@ export const invoiceRule: RecordRule = {
       }
     }
     await settleInvoice(strapi, trx, after.id);
+    if (!before || before.state === 'draft') await noticeInvoiceIssued(strapi, after.id);
   },
 
   label: (invoice) => `Invoice ${(invoice.number as string) || '(draft)'}`,

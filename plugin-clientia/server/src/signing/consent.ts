@@ -36,3 +36,6 @@ export const consentByVersion = (version: string): SigningConsent | null => {
   const locale = SIGNING_LOCALES.find((candidate) => consentFor(candidate).version === version);
   return locale ? consentFor(locale) : null;
 };
+
+/** The consent's language for a locale such as de-CH: German for any German, English otherwise. */
+export const signingLocaleOf = (locale: string | null | undefined): SigningLocale => ((locale ?? '').toLowerCase().startsWith('de') ? 'de' : 'en');

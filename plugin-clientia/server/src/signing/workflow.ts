@@ -14,7 +14,7 @@ import type { SignatureEventFields } from './chain';
 import { buildCompletedPdf, verificationCodeOf } from './certificate';
 import { consentByVersion } from './consent';
 import { isPdf, readContractDocument } from './document';
-import { completedMail, declinedMail, deliver, loadFirm, localeOf, signingRequestMail } from './emails';
+import { loadFirmEmailSettings, queueEmail } from '../email';
 import { parseDeclineRequest, parseSendRequest } from './input';
 import { refuse, refusalFor, signatoryOf } from './refusals';
 import type { SignerContext } from './signer-context';
@@ -45,12 +45,6 @@ const blankEvent = (state: SigningState, type: EventFields['type'], context: Sig
   reason: null,
 });
 
-const contractRef = (state: SigningState) => ({
-  documentId: state.contract.documentId,
-  number: textOrNull(state.contract.number),
-  title: text(state.contract.title),
-});
-
 /** Memberships' languages, for emails in each signatory's own. */
 const languagesOf = async (strapi: Core.Strapi, membershipIds: number[]) => {
   if (membershipIds.length === 0) return new Map<number, string | null>();
@@ -64,55 +58,66 @@ const languagesOf = async (strapi: Core.Strapi, membershipIds: number[]) => {
   );
 };
 
+const contractVars = (state: SigningState) => ({
+  contractId: state.contract.documentId,
+  number: textOrNull(state.contract.number),
+  title: text(state.contract.title),
+});
+
+/** Which sending of the contract an email belongs to: a contract recalled and sent again asks again. */
+const roundOf = (state: SigningState) => state.round[0]?.hash.slice(0, 16) ?? 'unsent';
+
+export const SIGNING_REQUEST_KEY = 'contract_to_sign';
+
 /**
- * Emails each signatory whose turn it is, and records every message the mail server accepted as
- * an `email_delivered` event. A failed message is logged, never fatal: the contract is sent, and
- * the signatory still finds it on their dashboard.
+ * Queues a signing request to each signatory whose turn it is, in the caller's transaction. The
+ * outbox delivers it (retrying when the mail server refuses) and the trail records an
+ * `email_delivered` event once the mail server has accepted it.
  */
 const requestSignatures = async (strapi: Core.Strapi, state: SigningState, who: Signatory[]) => {
-  const firm = await loadFirm(strapi);
+  const firm = await loadFirmEmailSettings(strapi);
   const languages = await languagesOf(strapi, who.map((signatory) => signatory.membershipId));
   for (const signatory of who) {
     if (!signatory.email) continue;
-    try {
-      await deliver(
-        strapi,
-        firm,
-        signingRequestMail(strapi, firm, contractRef(state), {
-          email: signatory.email,
-          name: signatory.name,
-          locale: localeOf(languages.get(signatory.membershipId)),
-        })
-      );
-      await withContractLock(strapi, state.contract.id, () =>
-        appendEvent(strapi, state.contract, {
-          ...blankEvent(state, 'email_delivered', null),
-          user: signatory.userDocumentId,
-          email: signatory.email,
-        })
-      );
-    } catch (error) {
-      strapi.log.warn(`[clientia] the signing request for ${state.contract.documentId} could not be emailed to ${signatory.email}: ${(error as Error).message}`);
-    }
+    await queueEmail(
+      strapi,
+      {
+        kind: 'contract_to_sign',
+        to: { email: signatory.email, name: signatory.name, locale: languages.get(signatory.membershipId) ?? 'en' },
+        vars: contractVars(state),
+        clientId: state.client.id,
+        dedupeKey: `${SIGNING_REQUEST_KEY}:${state.contract.documentId}:${roundOf(state)}:${signatory.email}`,
+      },
+      firm
+    );
   }
 };
 
+/** The signed PDF to every signatory and to the firm's inbox. */
 const sendCompletedCopies = async (strapi: Core.Strapi, state: SigningState, pdf: Buffer) => {
-  const firm = await loadFirm(strapi);
+  const firm = await loadFirmEmailSettings(strapi);
   const languages = await languagesOf(strapi, state.signatories.map((signatory) => signatory.membershipId));
-  const code = text(state.contract.verificationCode);
   const recipients = state.signatories
     .filter((signatory) => signatory.email)
-    .map((signatory) => ({ email: signatory.email!, name: signatory.name, locale: localeOf(languages.get(signatory.membershipId)) }));
-  if (firm.inbox && !recipients.some((recipient) => recipient.email.toLowerCase() === firm.inbox!.toLowerCase())) {
-    recipients.push({ email: firm.inbox, name: firm.name, locale: 'en' });
+    .map((signatory) => ({ email: signatory.email!, name: signatory.name, locale: languages.get(signatory.membershipId) ?? 'en' }));
+  const inbox = firm.sender.inbox;
+  if (inbox && !recipients.some((recipient) => recipient.email.toLowerCase() === inbox.toLowerCase())) {
+    recipients.push({ email: inbox, name: firm.brand.firmName, locale: firm.defaultLocale });
   }
+  const filename = `${(textOrNull(state.contract.number) ?? 'contract').replace(/[^A-Za-z0-9._-]+/g, '-')}-signed.pdf`;
   for (const recipient of recipients) {
-    try {
-      await deliver(strapi, firm, completedMail(strapi, firm, contractRef(state), recipient, { content: pdf, verificationCode: code }));
-    } catch (error) {
-      strapi.log.warn(`[clientia] the signed copy of ${state.contract.documentId} could not be emailed to ${recipient.email}: ${(error as Error).message}`);
-    }
+    await queueEmail(
+      strapi,
+      {
+        kind: 'contract_completed',
+        to: recipient,
+        vars: { ...contractVars(state), verificationCode: text(state.contract.verificationCode) },
+        attachments: [{ filename, contentType: 'application/pdf', content: pdf }],
+        clientId: state.client.id,
+        dedupeKey: `contract_completed:${state.contract.documentId}:${recipient.email}`,
+      },
+      firm
+    );
   }
 };
 
@@ -129,7 +134,7 @@ export const sendForSignature = async (strapi: Core.Strapi, documentId: string, 
   if (!found) throw new errors.NotFoundError(NO_CONTRACT);
   const contractId = Number(found.id);
 
-  const sent = await withContractLock(strapi, contractId, async () => {
+  await withContractLock(strapi, contractId, async () => {
     const state = (await loadSigningState(strapi, { id: contractId }))!;
     if (state.contract.state !== 'draft') {
       throw fieldError('state', `only a draft can be sent for signature; this contract is ${text(state.contract.state)}`);
@@ -177,10 +182,9 @@ export const sendForSignature = async (strapi: Core.Strapi, documentId: string, 
     );
     const fresh = await reload(strapi, contractId);
     await appendEvent(strapi, fresh.contract, { ...blankEvent(fresh, 'sent', context), email: context.staffEmail });
-    return reload(strapi, contractId);
+    const sent = await reload(strapi, contractId);
+    await requestSignatures(strapi, sent, currentTurn(sent));
   });
-
-  await requestSignatures(strapi, sent, currentTurn(sent));
   return reload(strapi, contractId);
 };
 
@@ -218,13 +222,13 @@ export const openForSigning = async (strapi: Core.Strapi, caller: Caller, docume
 
 /** Adds the certificate page, keeps the completed PDF privately and marks the contract signed. */
 const complete = async (strapi: Core.Strapi, state: SigningState, original: Buffer): Promise<Buffer> => {
-  const firm = await loadFirm(strapi);
+  const firm = (await loadFirmEmailSettings(strapi)).brand;
   const chainHead = state.trail[state.trail.length - 1]!.hash;
   const verificationCode = verificationCodeOf(chainHead);
   const completedAt = now();
   const pdf = Buffer.from(
     await buildCompletedPdf(original, {
-      firmName: firm.name,
+      firmName: firm.firmName,
       clientName: state.client.name,
       clientTimeZone: state.client.timezone,
       contract: { documentId: state.contract.documentId, number: textOrNull(state.contract.number), title: text(state.contract.title), version: state.version },
@@ -282,7 +286,7 @@ export const sign = async (strapi: Core.Strapi, caller: Caller, documentId: stri
   const contractId = await findVisible(strapi, caller, documentId);
   const consent = consentByVersion(input.consentVersion);
 
-  const outcome = await withContractLock(strapi, contractId, async () => {
+  await withContractLock(strapi, contractId, async () => {
     const state = await reload(strapi, contractId);
     const refusal = refusalFor(state, caller.membershipId);
     if (refusal) throw refuse(refusal);
@@ -300,42 +304,46 @@ export const sign = async (strapi: Core.Strapi, caller: Caller, documentId: stri
     const after = await reload(strapi, contractId);
     if (after.signatories.every((signatory) => signatory.status === 'signed')) {
       const pdf = await complete(strapi, after, document.bytes);
-      return { completed: pdf, next: [] as Signatory[] };
+      await sendCompletedCopies(strapi, await reload(strapi, contractId), pdf);
+      return;
     }
     if (after.contract.state === 'sent') {
       await asSystem(() => documents(strapi, UID.contract).update({ documentId, data: { state: 'partially_signed' } }));
     }
     const before = new Set(currentTurn(state).map((signatory) => signatory.membershipId));
-    return { completed: null, next: currentTurn(after).filter((signatory) => !before.has(signatory.membershipId)) };
+    const next = currentTurn(after).filter((signatory) => !before.has(signatory.membershipId));
+    if (next.length) await requestSignatures(strapi, after, next);
   });
-
-  const state = await reload(strapi, contractId);
-  if (outcome.completed) await sendCompletedCopies(strapi, state, outcome.completed);
-  else if (outcome.next.length) await requestSignatures(strapi, state, outcome.next);
-  return state;
+  return reload(strapi, contractId);
 };
 
 /** A signatory declines: the contract is declined for everyone, with their reason, and the firm is told. */
 export const decline = async (strapi: Core.Strapi, caller: Caller, documentId: string, body: unknown, context: SignerContext) => {
   const { reason } = parseDeclineRequest(body);
   const contractId = await findVisible(strapi, caller, documentId);
-  const declinedBy = await withContractLock(strapi, contractId, async () => {
+  await withContractLock(strapi, contractId, async () => {
     const state = await reload(strapi, contractId);
     const refusal = refusalFor(state, caller.membershipId, 'decline');
     if (refusal) throw refuse(refusal);
     const me = signatoryOf(state, caller.membershipId)!;
     await appendEvent(strapi, state.contract, { ...blankEvent(state, 'declined', context), user: me.userDocumentId, email: caller.email, reason });
     await asSystem(() => documents(strapi, UID.contract).update({ documentId, data: { state: 'declined', declineReason: reason } }));
-    return me;
+    const firm = await loadFirmEmailSettings(strapi);
+    if (firm.sender.inbox) {
+      await queueEmail(
+        strapi,
+        {
+          kind: 'contract_declined',
+          to: { email: firm.sender.inbox, name: firm.brand.firmName, locale: firm.defaultLocale },
+          vars: { ...contractVars(state), declinedBy: [me.name, me.email ? `<${me.email}>` : null].filter(Boolean).join(' ') || caller.email, reason },
+          clientId: state.client.id,
+          dedupeKey: `contract_declined:${state.contract.documentId}:${roundOf(state)}`,
+        },
+        firm
+      );
+    }
   });
-  const state = await reload(strapi, contractId);
-  const mail = declinedMail(await loadFirm(strapi), contractRef(state), { name: declinedBy.name, email: declinedBy.email }, reason);
-  if (mail) {
-    await deliver(strapi, await loadFirm(strapi), mail).catch((error: Error) =>
-      strapi.log.warn(`[clientia] the decline of ${documentId} could not be emailed to the firm: ${error.message}`)
-    );
-  }
-  return state;
+  return reload(strapi, contractId);
 };
 
 export const visibleContractId = findVisible;

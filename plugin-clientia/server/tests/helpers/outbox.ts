@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
+import { drainOutbox, outboxSettled } from '../../src/email';
+
 /** One email the app wrote to its outbox: headers as sent, and each text part decoded. */
 export interface OutboxMessage {
   file: string;
@@ -56,4 +58,14 @@ export const readOutbox = (dir: string): OutboxMessage[] =>
 
 export const clearOutbox = (dir: string) => {
   for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
+};
+
+/**
+ * Everything queued in the app's email outbox handed to the mail transport: a drain that was
+ * already running finishes, then one more goes through whatever is left.
+ */
+export const deliverQueued = async (strapi: Parameters<typeof drainOutbox>[0]) => {
+  await outboxSettled(strapi);
+  await drainOutbox(strapi);
+  await outboxSettled(strapi);
 };

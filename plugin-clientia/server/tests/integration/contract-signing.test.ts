@@ -7,7 +7,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 import { adminApi, moreFixtures, staffWithActions } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
-import { clearOutbox, readOutbox } from '../helpers/outbox';
+import { clearOutbox, deliverQueued, readOutbox } from '../helpers/outbox';
 import { itWithPoppler, pdfInfo, pdfText } from '../helpers/poppler';
 import { adminToken, portalUser, startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -183,6 +183,7 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
         ['Ben Okafor', 2, 'pending'],
       ]);
       expect(view.canSend).toBe(false);
+      await deliverQueued(app.strapi);
       const trail = await events(contract.id);
       expect(trail.map((e) => e.type)).toEqual(['sent', 'email_delivered']);
       expect(trail[0]).toMatchObject({ email: 'staff@firm.example', auth_method: 'admin', document_hash: sha256(original) });
@@ -266,6 +267,7 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
       const response = await portal(anna, 'post', `/contracts/${contract.documentId}/sign`, annaRequest).expect(200);
       expect(response.body.data.contract.status).toBe('partially_signed');
       expect(response.body.data.caller).toMatchObject({ canSign: false, refusal: 'already_signed' });
+      await deliverQueued(app.strapi);
       const trail = await events(contract.id);
       const [consented, signed] = trail.slice(-3, -1);
       expect(consented).toMatchObject({ type: 'consented', email: anna.email, consent_version: annaRequest.consentVersion, document_hash: sha256(original) });
@@ -314,6 +316,7 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
       expect(view.contract.status).toBe('signed');
       expect(view.completed).toMatchObject({ sha256: expect.stringMatching(/^[a-f0-9]{64}$/), verificationCode: expect.stringMatching(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/) });
 
+      await deliverQueued(app.strapi);
       const trail = await events(contract.id);
       expect(trail.map((e) => e.type).slice(-3)).toEqual(['consented', 'signed', 'completed']);
       expect(trail[trail.length - 1]!.document_hash).toBe(view.completed.sha256);
@@ -460,6 +463,7 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
   it('lets a signatory decline with a reason: the contract is declined for everyone and the firm is told', async () => {
     const { contract } = await draft('Non-disclosure agreement');
     await admin.post(`/clientia/contracts/${contract.documentId}/send`, { signatories: [anna.membership.documentId, ben.membership.documentId], sequential: true }).expect(200);
+    await deliverQueued(app.strapi);
     clearOutbox(app.outboxDir);
     await portal(ben, 'post', `/contracts/${contract.documentId}/decline`, { reason: '' }).expect(400);
     await portal(ben, 'post', `/contracts/${contract.documentId}/decline`, { reason: 'x'.repeat(2001) }).expect(400);
@@ -468,6 +472,7 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
     const again = await portal(anna, 'post', `/contracts/${contract.documentId}/sign`, await signBody(anna, contract.documentId, 'Anna Schmidt')).expect(409);
     expect(again.body.error.details.refusal).toBe('not_signable');
     await portal(ben, 'post', `/contracts/${contract.documentId}/decline`, { reason: 'Twice' }).expect(409);
+    await deliverQueued(app.strapi);
     const trail = await events(contract.id);
     expect(trail[trail.length - 1]).toMatchObject({ type: 'declined', email: ben.email });
     const mail = readOutbox(app.outboxDir);

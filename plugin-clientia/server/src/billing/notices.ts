@@ -1,0 +1,82 @@
+import type { Core } from '@strapi/strapi';
+
+import { minorToNumber, toMinor } from '../domain/money';
+import { notifyContacts } from '../email';
+import { addDays, UID } from '../rules/helpers';
+import { isoDate, relation, text, textOrNull, type Row } from '../serializers/values';
+import { records } from '../services/records';
+import { generateInvoicePdf } from './invoice-document';
+
+/** Reminders go out this many days before an invoice is due. */
+export const REMINDER_DAYS_BEFORE_DUE = 3;
+
+const NOTICE_FIELDS = ['id', 'documentId', 'number', 'state', 'dueDate', 'currency', 'total', 'balance'];
+
+const loadInvoice = (strapi: Core.Strapi, id: number) =>
+  records(strapi, UID.invoice).findOne({
+    select: NOTICE_FIELDS,
+    where: { id },
+    populate: { client: { select: ['id', 'billingEmail'] }, pdf: { select: ['id'] } },
+  });
+
+const ref = (invoice: Row) => ({ invoiceId: text(invoice.documentId), number: text(invoice.number), dueDate: isoDate(invoice.dueDate) ?? '' });
+const money = (invoice: Row, field: 'total' | 'balance') => ({ amount: minorToNumber(toMinor(invoice[field])), currency: text(invoice.currency) });
+const billingAddress = (invoice: Row) => {
+  const address = textOrNull(relation(invoice, 'client')?.billingEmail)?.trim();
+  return address ? [address] : [];
+};
+
+/**
+ * Tells the client's billing contacts (and its billing address) that an invoice was issued, with
+ * the PDF attached: the one the firm attached, else the generated one, as in the portal. Runs in
+ * the transaction that issued it, so a rolled-back issue sends nothing.
+ */
+export const noticeInvoiceIssued = async (strapi: Core.Strapi, invoiceId: number) => {
+  const invoice = await loadInvoice(strapi, invoiceId);
+  const client = invoice ? relation(invoice, 'client') : null;
+  if (!invoice || !client || invoice.state !== 'issued') return;
+  // A firm's own PDF lives in the media library; the email carries the generated one only when there is none.
+  const pdf = relation(invoice, 'pdf') ? null : await generateInvoicePdf(strapi, { id: invoiceId });
+  await notifyContacts(strapi, {
+    clientId: Number(client.id),
+    topic: 'invoices',
+    kind: 'invoice_issued',
+    dedupeKey: `invoice_issued:${text(invoice.documentId)}`,
+    alsoTo: billingAddress(invoice),
+    build: () => ({
+      vars: { ...ref(invoice), total: money(invoice, 'total') },
+      attachments: pdf ? [{ filename: `${text(invoice.number) || 'invoice'}.pdf`, contentType: 'application/pdf', content: pdf.bytes }] : [],
+    }),
+  });
+};
+
+const remind = async (strapi: Core.Strapi, invoice: Row, kind: 'payment_reminder' | 'overdue_reminder') => {
+  const client = relation(invoice, 'client');
+  if (!client) return;
+  await notifyContacts(strapi, {
+    clientId: Number(client.id),
+    topic: 'invoices',
+    kind,
+    // One reminder of each kind per due date: a run repeated the same day sends nothing new.
+    dedupeKey: `${kind}:${text(invoice.documentId)}:${isoDate(invoice.dueDate) ?? ''}`,
+    alsoTo: billingAddress(invoice),
+    build: () => ({ vars: { ...ref(invoice), balance: money(invoice, 'balance') } }),
+  });
+};
+
+/** Reminders for invoices falling due in a few days, still open. */
+export const remindBeforeDue = async (strapi: Core.Strapi, today: string) => {
+  const due = await records(strapi, UID.invoice).findMany({
+    select: NOTICE_FIELDS,
+    where: { state: { $in: ['issued', 'partially_paid'] }, dueDate: addDays(today, REMINDER_DAYS_BEFORE_DUE) },
+    populate: { client: { select: ['id', 'billingEmail'] } },
+  });
+  for (const invoice of due) await remind(strapi, invoice, 'payment_reminder');
+  return due.length;
+};
+
+/** The reminder that goes with an invoice turning overdue. */
+export const remindOverdue = async (strapi: Core.Strapi, invoiceId: number) => {
+  const invoice = await loadInvoice(strapi, invoiceId);
+  if (invoice && invoice.state === 'overdue') await remind(strapi, invoice, 'overdue_reminder');
+};

@@ -1,0 +1,69 @@
+import { invitationEmail, passwordResetEmail, type InvitationVars, type PasswordResetVars } from './account';
+import {
+  contractCompletedEmail,
+  contractDeclinedEmail,
+  contractToSignEmail,
+  type ContractCompletedVars,
+  type ContractDeclinedVars,
+  type ContractToSignVars,
+} from './contracts';
+import {
+  invoiceIssuedEmail,
+  overdueReminderEmail,
+  paymentReminderEmail,
+  type InvoiceIssuedVars,
+  type OverdueReminderVars,
+  type PaymentReminderVars,
+} from './invoices';
+import type { EmailBrand, EmailRecipient, RenderedEmail } from './layout';
+import { newDocumentEmail, newMessageEmail, type NewDocumentVars, type NewMessageVars } from './portal-activity';
+
+/** What each kind of email needs to be written; the outbox row's `kind` is one of these keys. */
+export interface EmailVars {
+  invitation: InvitationVars;
+  password_reset: PasswordResetVars;
+  invoice_issued: InvoiceIssuedVars;
+  payment_reminder: PaymentReminderVars;
+  overdue_reminder: OverdueReminderVars;
+  contract_to_sign: ContractToSignVars;
+  contract_completed: ContractCompletedVars;
+  contract_declined: ContractDeclinedVars;
+  new_message: NewMessageVars;
+  new_document: NewDocumentVars;
+}
+
+export type EmailKind = keyof EmailVars;
+
+type Template<K extends EmailKind> = (brand: EmailBrand, to: EmailRecipient, vars: EmailVars[K]) => RenderedEmail;
+
+export const EMAIL_TEMPLATES: { [K in EmailKind]: Template<K> } = {
+  invitation: invitationEmail,
+  password_reset: passwordResetEmail,
+  invoice_issued: invoiceIssuedEmail,
+  payment_reminder: paymentReminderEmail,
+  overdue_reminder: overdueReminderEmail,
+  contract_to_sign: contractToSignEmail,
+  contract_completed: contractCompletedEmail,
+  contract_declined: contractDeclinedEmail,
+  new_message: newMessageEmail,
+  new_document: newDocumentEmail,
+};
+
+export const EMAIL_KINDS = Object.keys(EMAIL_TEMPLATES) as EmailKind[];
+
+export const renderTemplate = <K extends EmailKind>(kind: K, brand: EmailBrand, to: EmailRecipient, vars: EmailVars[K]): RenderedEmail =>
+  (EMAIL_TEMPLATES[kind] as Template<K>)(brand, to, vars);
+
+export type { EmailBrand, EmailRecipient, RenderedEmail } from './layout';
+export type {
+  ContractCompletedVars,
+  ContractDeclinedVars,
+  ContractToSignVars,
+  InvitationVars,
+  InvoiceIssuedVars,
+  NewDocumentVars,
+  NewMessageVars,
+  OverdueReminderVars,
+  PasswordResetVars,
+  PaymentReminderVars,
+};
