@@ -125,6 +125,11 @@ launch('Portal', process.execPath, [at('portal-site', 'dist', 'server', 'entry.m
 });
 await waitForHttp(`${portalUrl}/health`, { timeoutMs: 60_000, accept: (status) => status === 200 });
 
+// Where the emails the product sends end up, so nobody wonders why nothing arrived.
+const mailGoesTo = process.env.SMTP_HOST
+  ? `sent through ${process.env.SMTP_HOST}`
+  : `written as .eml files to ${path.resolve(at('strapi'), process.env.EMAIL_OUTBOX_DIR ?? '.data/outbox')}`;
+
 console.log(`
 ────────────────────────────────────────────────────────────────
   Clientia is running (demo data, SQLite)
@@ -133,6 +138,8 @@ console.log(`
                 ${secrets.DEMO_ADMIN_EMAIL}  /  ${secrets.DEMO_ADMIN_PASSWORD}
   Client portal ${portalUrl}
 ${demoContactLogins().map((line) => `                ${line}  /  ${secrets.DEMO_CONTACT_PASSWORD}`).join('\n')}
+
+  Emails        ${mailGoesTo}
 
   Logins live in strapi/.env (git-ignored). Ctrl-C stops both.
 ────────────────────────────────────────────────────────────────

@@ -58,7 +58,7 @@ export const contactsWantingEmail = async (
   const firmLocale = (firm ?? (await loadFirmEmailSettings(strapi))).defaultLocale;
   const fallbackLocale = textOrNull(client.preferredLocale) || firmLocale;
   const memberships = await records(strapi, UID.membership).findMany({
-    select: ['id', 'documentId', 'name', 'role', 'signatory', 'language', 'notificationPreferences'],
+    select: ['id', 'documentId', 'name', 'role', 'signatory', 'language', 'notificationPreferences', 'invitedAt', 'acceptedAt'],
     where: { client: { id: clientId } },
     populate: { user: { select: ['id', 'email', 'username', 'blocked'] } },
     orderBy: { id: 'asc' },
@@ -70,6 +70,8 @@ export const contactsWantingEmail = async (
     const email = text(user?.email).trim();
     const role = text(membership.role) as PortalRole;
     if (!user || bool(user.blocked) || !email || seen.has(email.toLowerCase())) continue;
+    // Invited but not yet accepted: they have agreed to nothing, the invitation is all they get.
+    if (membership.invitedAt && !membership.acceptedAt) continue;
     if (!can(role, TOPIC_CAPABILITY[topic])) continue;
     const preferences = serializePortalPreferences(membership, fallbackLocale);
     if (!preferences.notifications[topic]) continue;

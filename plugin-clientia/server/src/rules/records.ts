@@ -4,6 +4,7 @@ import { fieldError } from '../domain/errors';
 import { removeStoredFile } from '../portal/documents/storage';
 import { requireRelation, UID, updateEntity } from './helpers';
 import { idOf, type Entity, type RecordRule } from './types';
+import { noticeNewMessage, noticeSharedDocument } from '../email/activity-notices';
 
 const clientOf = (entity: Entity) => idOf(entity, 'client');
 
@@ -117,7 +118,7 @@ export const timeEntryRule: RecordRule = {
 };
 
 export const documentRule: RecordRule = {
-  populate: ['client'],
+  populate: ['client', 'uploadedByContact'],
   async after({ strapi, action, before, after }) {
     const storageKey = action === 'delete' ? (before?.storageKey as string | null | undefined) : null;
     // The bytes go only once the deletion is committed: a rolled-back delete keeps its file.
@@ -125,6 +126,7 @@ export const documentRule: RecordRule = {
     if (!after) return;
     requireRelation(after, 'client', 'every document belongs to a client');
     if (!after.versionGroup) await updateEntity(strapi, UID.document, after.id, { versionGroup: randomUUID() });
+    await noticeSharedDocument(strapi, before, after);
   },
   label: (document) => `Document ${document.title}`,
   clientId: clientOf,
@@ -173,6 +175,7 @@ export const messageRule: RecordRule = {
       const now = new Date();
       const side = after.authorType === 'contact' ? { clientReadAt: now } : { staffReadAt: now };
       await updateEntity(strapi, UID.thread, thread.id, { lastMessageAt: now, ...side });
+      await noticeNewMessage(strapi, after, thread);
     }
   },
   label: () => 'Message in a thread',

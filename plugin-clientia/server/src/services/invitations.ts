@@ -7,7 +7,8 @@ import type { InviteContactResponse, PortalRole } from '../../../shared/contract
 import { fieldError } from '../domain/errors';
 import { UID } from '../rules/helpers';
 import { pluginConfig } from '../rules/settings';
-import type { Row } from '../serializers/values';
+import { text, type Row } from '../serializers/values';
+import { queueEmail } from '../email';
 import { documents, records } from './records';
 
 const USER_UID = 'plugin::users-permissions.user';
@@ -65,12 +66,19 @@ const invitations = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /** How the invitation names who sent it: the staff member's name, else nobody. */
+  const staffName = async (id: number) => {
+    const staff = await records(strapi, 'admin::user').findOne({ select: ['firstname', 'lastname'], where: { id } });
+    return [text(staff?.firstname), text(staff?.lastname)].filter(Boolean).join(' ') || null;
+  };
+
   return {
     async invite(clientDocumentId: string, invitation: Invitation, invitedBy: number): Promise<InviteContactResponse['data']> {
-      const client = await records(strapi, UID.client).findOne({ select: ['id', 'documentId'], where: { documentId: clientDocumentId } });
+      const client = await records(strapi, UID.client).findOne({ select: ['id', 'documentId', 'name', 'preferredLocale'], where: { documentId: clientDocumentId } });
       if (!client) throw new errors.NotFoundError('No client has this documentId');
 
       const token = randomBytes(32).toString('base64url');
+      const portalUrl = pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '');
       const expiresAt = new Date(Date.now() + pluginConfig(strapi, 'invitationTtlHours') * 3_600_000);
 
       // One transaction: a refused membership leaves no orphan account and no half-made invite.
@@ -98,10 +106,17 @@ const invitations = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { id: created.id },
           data: { inviteTokenHash: hashInviteToken(token), inviteExpiresAt: expiresAt },
         });
+        // Queued with the membership: a refused invite sends nothing, an accepted one always goes.
+        await queueEmail(strapi, {
+          kind: 'invitation',
+          to: { email: invitation.email, name: invitation.name, locale: text(client.preferredLocale) || pluginConfig(strapi, 'defaultLocale') },
+          vars: { clientName: text(client.name), inviteUrl: `${portalUrl}/invite/${token}`, expiresAt, invitedBy: await staffName(invitedBy) },
+          clientId: Number(client.id),
+          dedupeKey: `invitation:${String(created.documentId)}`,
+        });
         return created;
       });
 
-      const portalUrl = pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '');
       return {
         membershipId: String(membership.documentId),
         email: invitation.email,
