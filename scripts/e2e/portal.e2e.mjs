@@ -508,7 +508,8 @@ describe('the client portal in a browser', { concurrency: false }, () => {
         // Quoted-printable: join soft line breaks and decode '=3D' before reading the link.
         const text = readFileSync(path.join(outbox, name), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
         if (!text.includes('riley@bluebird.example')) continue;
-        link = /https?:\/\/[^\s"<]+\/reset-password\?code=[A-Za-z0-9]+/.exec(text)?.[0] ?? '';
+        // Riley's invitation is in the outbox too: only the email with a reset link counts.
+        link ||= /https?:\/\/[^\s"<]+\/reset-password\?code=[A-Za-z0-9]+/.exec(text)?.[0] ?? '';
         assert.doesNotMatch(text, PRODUCT, 'the email never names the product');
       }
     }

@@ -4,6 +4,7 @@ import clients from './clients';
 import contracts from './contracts';
 import invitations from './invitations';
 import overview from './overview';
+import passwordResets from './password-resets';
 import portalBilling from './portal-billing';
 import portalContracts from './portal-contracts';
 import portalSeats from './portal-seats';
@@ -23,6 +24,7 @@ export default {
   contracts,
   invitations,
   overview,
+  'password-resets': passwordResets,
   'portal-billing': portalBilling,
   'portal-contracts': portalContracts,
   'portal-seats': portalSeats,

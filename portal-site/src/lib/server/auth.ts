@@ -22,7 +22,7 @@ export const signInWithPassword = (email: string, password: string) =>
   strapiClient().call<AuthAnswer>('/api/auth/local', { method: 'POST', json: { identifier: email, password } });
 
 export const requestPasswordReset = (email: string) =>
-  strapiClient().call<{ ok: boolean }>('/api/auth/forgot-password', { method: 'POST', json: { email } });
+  strapiClient().call<{ data: { ok: boolean } }>('/api/clientia/password-resets', { method: 'POST', json: { email } });
 
 export const resetPassword = (code: string, password: string) =>
   strapiClient().call<AuthAnswer>('/api/auth/reset-password', {

@@ -31,4 +31,13 @@ export const PUBLIC_ROUTES: readonly PublicRouteSpec[] = [
       'JSON body `{ token, password }`; `password` at least 10 characters and at most 72 bytes, required when `existingAccount` is false and refused when it is true',
     responses: '200, `{ data: { email } }`, then sign in with `POST /api/auth/local`; 400 naming `token`, `password` or an unknown field; 404 and 410 as for lookup',
   },
+  {
+    method: 'POST',
+    path: '/password-resets',
+    handler: 'password-resets.create',
+    summary:
+      'Emails a portal contact the link to choose a new password, in their language and the firm’s brand, through the outbox; the same answer whether or not the address has an account',
+    request: 'JSON body `{ email }`; at most one email per account a minute',
+    responses: '200, `{ data: { ok: true } }`; 400 naming `email` or an unknown field. The link leads to `<portal>/reset-password?code=…`, which posts the code to `POST /api/auth/reset-password`',
+  },
 ];
