@@ -12,6 +12,8 @@ import { buildInvoicePdf, type InvoiceOnDocument } from './invoice-pdf';
 import type { BilledClient, FirmOnDocuments } from './pdf-layout';
 
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+/** An email attachment larger than this would not be delivered by most mail servers anyway. */
+const MAX_ATTACHED_PDF_BYTES = 20 * 1024 * 1024;
 
 const readAll = async (stream: Readable, limit: number) => {
   const parts: Buffer[] = [];
@@ -102,3 +104,18 @@ export const generateInvoicePdf = async (strapi: Core.Strapi, where: Record<stri
 
 /** A generated PDF as the download routes stream a stored one. */
 export const asStoredFile = (bytes: Buffer): StoredFile => ({ stream: Readable.from(bytes), mime: 'application/pdf', length: bytes.length });
+
+/**
+ * The bytes of the invoice's document as the portal serves it: the PDF the firm attached, when it
+ * did and it can be read, else the generated one. Null when there is no such invoice.
+ */
+export const invoiceDocument = async (strapi: Core.Strapi, invoiceId: number): Promise<Buffer | null> => {
+  const row = await records(strapi, UID.invoice).findOne({ select: ['id'], where: { id: invoiceId }, populate: { pdf: { select: [...STORED_FILE_FIELDS] } } });
+  if (!row) return null;
+  const attached = relation(row, 'pdf') ? await openStoredFile(strapi, relation(row, 'pdf')) : null;
+  if (attached) {
+    const bytes = await readAll(attached.stream, MAX_ATTACHED_PDF_BYTES);
+    if (bytes) return bytes;
+  }
+  return (await generateInvoicePdf(strapi, { id: invoiceId }))?.bytes ?? null;
+};

@@ -5,7 +5,7 @@ import { notifyContacts } from '../email';
 import { addDays, UID } from '../rules/helpers';
 import { isoDate, relation, text, textOrNull, type Row } from '../serializers/values';
 import { records } from '../services/records';
-import { generateInvoicePdf } from './invoice-document';
+import { invoiceDocument } from './invoice-document';
 
 /** Reminders go out this many days before an invoice is due. */
 export const REMINDER_DAYS_BEFORE_DUE = 3;
@@ -16,7 +16,7 @@ const loadInvoice = (strapi: Core.Strapi, id: number) =>
   records(strapi, UID.invoice).findOne({
     select: NOTICE_FIELDS,
     where: { id },
-    populate: { client: { select: ['id', 'billingEmail'] }, pdf: { select: ['id'] } },
+    populate: { client: { select: ['id', 'billingEmail'] } },
   });
 
 const ref = (invoice: Row) => ({ invoiceId: text(invoice.documentId), number: text(invoice.number), dueDate: isoDate(invoice.dueDate) ?? '' });
@@ -35,8 +35,8 @@ export const noticeInvoiceIssued = async (strapi: Core.Strapi, invoiceId: number
   const invoice = await loadInvoice(strapi, invoiceId);
   const client = invoice ? relation(invoice, 'client') : null;
   if (!invoice || !client || invoice.state !== 'issued') return;
-  // A firm's own PDF lives in the media library; the email carries the generated one only when there is none.
-  const pdf = relation(invoice, 'pdf') ? null : await generateInvoicePdf(strapi, { id: invoiceId });
+  // The same document the portal gives: the firm's own PDF when it attached one, else the generated one.
+  const pdf = await invoiceDocument(strapi, invoiceId);
   await notifyContacts(strapi, {
     clientId: Number(client.id),
     topic: 'invoices',
@@ -45,7 +45,7 @@ export const noticeInvoiceIssued = async (strapi: Core.Strapi, invoiceId: number
     alsoTo: billingAddress(invoice),
     build: () => ({
       vars: { ...ref(invoice), total: money(invoice, 'total') },
-      attachments: pdf ? [{ filename: `${text(invoice.number) || 'invoice'}.pdf`, contentType: 'application/pdf', content: pdf.bytes }] : [],
+      attachments: pdf ? [{ filename: `${text(invoice.number) || 'invoice'}.pdf`, contentType: 'application/pdf', content: pdf }] : [],
     }),
   });
 };
