@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 
 import { lineTotals, minorToNumber, parseLineItems, toMinor } from '../domain/money';
-import { openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../portal/stored-file';
+import { openStoredFile, readAtMost, STORED_FILE_FIELDS, type StoredFile } from '../portal/stored-file';
 import { UID } from '../rules/helpers';
 import { pluginConfig } from '../rules/settings';
 import { isoDate, relation, text, textOrNull, type Row } from '../serializers/values';
@@ -15,21 +15,6 @@ const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** An email attachment larger than this would not be delivered by most mail servers anyway. */
 const MAX_ATTACHED_PDF_BYTES = 20 * 1024 * 1024;
 
-const readAll = async (stream: Readable, limit: number) => {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    size += part.length;
-    if (size > limit) {
-      stream.destroy();
-      return null;
-    }
-    parts.push(part);
-  }
-  return Buffer.concat(parts);
-};
-
 /** The firm as its invoices and statements show it: the brand, its address, tax id and bank details. */
 export const firmOnDocuments = async (strapi: Core.Strapi): Promise<FirmOnDocuments> => {
   const branding = await records(strapi, UID.branding).findOne({
@@ -37,7 +22,7 @@ export const firmOnDocuments = async (strapi: Core.Strapi): Promise<FirmOnDocume
     populate: { logo: { select: [...STORED_FILE_FIELDS] } },
   });
   const logoFile = await openStoredFile(strapi, relation(branding ?? {}, 'logo'));
-  const logoBytes = logoFile ? await readAll(logoFile.stream, MAX_LOGO_BYTES) : null;
+  const logoBytes = logoFile ? await readAtMost(logoFile.stream, MAX_LOGO_BYTES) : null;
   const mime = logoFile?.mime === 'image/jpeg' ? 'image/jpeg' : 'image/png';
   return {
     name: text(branding?.firmName) || 'Your firm',
@@ -114,7 +99,7 @@ export const invoiceDocument = async (strapi: Core.Strapi, invoiceId: number): P
   if (!row) return null;
   const attached = relation(row, 'pdf') ? await openStoredFile(strapi, relation(row, 'pdf')) : null;
   if (attached) {
-    const bytes = await readAll(attached.stream, MAX_ATTACHED_PDF_BYTES);
+    const bytes = await readAtMost(attached.stream, MAX_ATTACHED_PDF_BYTES);
     if (bytes) return bytes;
   }
   return (await generateInvoicePdf(strapi, { id: invoiceId }))?.bytes ?? null;

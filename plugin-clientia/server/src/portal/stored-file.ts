@@ -53,6 +53,22 @@ export const openStoredFile = async (strapi: Core.Strapi, file: Row | null): Pro
   return openRemote(strapi, file);
 };
 
+/** All of a stream's bytes, or null (and the stream stopped) once it passes `limit`. */
+export const readAtMost = async (stream: Readable, limit: number): Promise<Buffer | null> => {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += part.length;
+    if (size > limit) {
+      stream.destroy();
+      return null;
+    }
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
+};
+
 /** What a download route sets on Koa's context. */
 export interface AttachmentContext {
   set(field: string, value: string): void;

@@ -1,9 +1,7 @@
-import type { Readable } from 'node:stream';
-
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../rules/helpers';
-import { openStoredFile as openUpload, STORED_FILE_FIELDS } from '../portal/stored-file';
+import { openStoredFile as openUpload, readAtMost, STORED_FILE_FIELDS } from '../portal/stored-file';
 import { openStoredFile as openPrivate } from '../portal/documents/storage';
 import { relation } from '../serializers/values';
 import { records } from '../services/records';
@@ -11,21 +9,6 @@ import { sha256Hex } from './chain';
 
 /** Contracts are documents people read: anything larger is not a contract PDF. */
 export const MAX_CONTRACT_BYTES = 50 * 1024 * 1024;
-
-const collect = async (stream: Readable, limit: number): Promise<Buffer | null> => {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    size += part.length;
-    if (size > limit) {
-      stream.destroy();
-      return null;
-    }
-    parts.push(part);
-  }
-  return Buffer.concat(parts);
-};
 
 export interface ContractDocument {
   bytes: Buffer;
@@ -42,14 +25,14 @@ export const readContractDocument = async (strapi: Core.Strapi, contractId: numb
   });
   const file = row ? await openUpload(strapi, relation(row, 'file')) : null;
   if (!file) return null;
-  const bytes = await collect(file.stream, MAX_CONTRACT_BYTES);
+  const bytes = await readAtMost(file.stream, MAX_CONTRACT_BYTES);
   return bytes ? { bytes, sha256: sha256Hex(bytes), mime: file.mime } : null;
 };
 
 /** The completed PDF kept privately, or null when it is not there. */
 export const readCompletedDocument = async (strapi: Core.Strapi, storageKey: string): Promise<Buffer | null> => {
   const file = await openPrivate(strapi, storageKey);
-  return file ? collect(file.stream, MAX_CONTRACT_BYTES * 2) : null;
+  return file ? readAtMost(file.stream, MAX_CONTRACT_BYTES * 2) : null;
 };
 
 export const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
