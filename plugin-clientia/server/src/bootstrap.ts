@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { syncAccountEmails } from './accounts/account-emails';
+import { registerAccountsJob } from './accounts/job';
 import { ensureBillingClaimsTable } from './billing/claims';
 import { registerBillingJob } from './billing/job';
 import { startEmailOutbox } from './email';
@@ -16,6 +17,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureContactRole(strapi);
   await syncAccountEmails(strapi);
   registerBillingJob(strapi);
+  registerAccountsJob(strapi);
   recordSigningDeliveries(strapi);
   startEmailOutbox(strapi);
 };

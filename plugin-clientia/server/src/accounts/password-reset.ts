@@ -63,3 +63,28 @@ export const requestPasswordReset = async (strapi: Core.Strapi, email: string) =
     });
   });
 };
+
+/** How long a reset link works. users-permissions keeps a code until it is used; this ends it. */
+export const RESET_CODE_TTL_MS = 60 * 60_000;
+
+/**
+ * Clears the reset codes this plugin issued more than an hour ago and nobody used. A code's age is
+ * the age of the email that carried it (its dedupe key names the code's first characters); codes
+ * users-permissions issued by its own route are left to it.
+ */
+export const expireResetCodes = async (strapi: Core.Strapi, now = new Date()): Promise<number> => {
+  const users = await records(strapi, USER_UID).findMany({ select: ['id', 'documentId', 'resetPasswordToken'], where: { resetPasswordToken: { $notNull: true } } });
+  let expired = 0;
+  for (const user of users) {
+    const code = text(user.resetPasswordToken);
+    if (!code) continue;
+    const email = await records(strapi, UID.outboundEmail).findOne({
+      select: ['id', 'createdAt'],
+      where: { kind: 'password_reset', dedupeKey: `password_reset:${text(user.documentId)}:${code.slice(0, 16)}` },
+    });
+    if (!email || new Date(email.createdAt as string).getTime() > now.getTime() - RESET_CODE_TTL_MS) continue;
+    await records(strapi, USER_UID).update({ where: { id: user.id, resetPasswordToken: code }, data: { resetPasswordToken: null } });
+    expired += 1;
+  }
+  return expired;
+};

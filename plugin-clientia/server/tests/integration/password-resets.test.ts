@@ -1,3 +1,4 @@
+import { expireResetCodes, RESET_CODE_TTL_MS } from '../../src/accounts/password-reset';
 import { moreFixtures } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
 import { clearOutbox, deliverQueued, readOutbox } from '../helpers/outbox';
@@ -55,6 +56,25 @@ describe('password resets through the outbox: branded, in the contact’s langua
       await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: contact.user.id }, data: { blocked: false } });
     }
     expect(await sent()).toEqual([]);
+  });
+
+  it('ends an unused reset link after an hour, and only that one', async () => {
+    const code = async () => {
+      const mail = await sent();
+      return /reset-password\?code=([0-9a-f]{128})/.exec(mail[mail.length - 1]!.body)![1]!;
+    };
+    // The first test's reset is more than a minute old by now, as far as the limit is concerned.
+    await app.strapi.db
+      .query('plugin::clientia.outbound-email')
+      .updateMany({ where: { kind: 'password_reset' }, data: { createdAt: new Date(Date.now() - 5 * 60_000) } });
+    await ask({ email: 'greta@hafen.example' }).expect(200);
+    const old = await code();
+    expect(await expireResetCodes(app.strapi)).toBe(0);
+    // An hour and a bit later, by the clock the sweep is given.
+    expect(await expireResetCodes(app.strapi, new Date(Date.now() + RESET_CODE_TTL_MS + 60_000))).toBe(1);
+    const refused = await app.http().post('/api/auth/reset-password').send({ code: old, password: 'harbour-late-pass-1', passwordConfirmation: 'harbour-late-pass-1' });
+    expect(refused.status).toBe(400);
+    await app.http().post('/api/auth/local').send({ identifier: 'greta@hafen.example', password: 'harbour-new-pass-9' }).expect(200);
   });
 
   it('names the field of a bad request', async () => {
