@@ -5,7 +5,6 @@ import type { ContractVerification } from '../../../shared/contracts/signing';
 import { UID } from '../rules/helpers';
 import { chainEvent } from '../signing/chain';
 import { loadSigningState } from '../signing/state';
-import { trailOf } from '../signing/trail';
 import { verifyContract } from '../signing/verify';
 import { adminSigningView } from '../signing/views';
 import { sendForSignature, NO_CONTRACT } from '../signing/workflow';
@@ -16,7 +15,6 @@ import { records } from './records';
 const signing = ({ strapi }: { strapi: Core.Strapi }) => ({
   chainEvent,
 
-  trail: (contractId: number) => trailOf(strapi, contractId),
 
   /** Recomputes the contract's chain and hashes its PDFs again; says what, if anything, does not match. */
   verify: (contractDocumentId: string): Promise<ContractVerification> => verifyContract(strapi, { documentId: contractDocumentId }),

@@ -15,13 +15,11 @@ import {
   StandardFonts,
   degrees,
   rgb,
-  type PDFFont,
   type PDFPage,
-  type RGB,
 } from 'pdf-lib';
 
 import { sha256Hex } from './chain';
-import { winAnsiSafe, wrapTextWithin } from './pdf-text';
+import { Pen, type TextStyle } from '../billing/pdf-layout';
 
 export interface CertificateSigner {
   /** The full name as the signer typed it. */
@@ -141,13 +139,6 @@ const INK = rgb(0.11, 0.13, 0.16);
 const MUTED = rgb(0.4, 0.43, 0.48);
 const RULE = rgb(0.8, 0.82, 0.85);
 
-interface TextStyle {
-  bold: boolean;
-  size: number;
-  color: RGB;
-  /** Line height as a multiple of the size. */
-  leading: number;
-}
 
 const STYLE = {
   firm: { bold: true, size: 9, color: MUTED, leading: 1.4 },
@@ -170,45 +161,12 @@ interface Block {
   ops: DrawOp[];
 }
 
-/**
- * Lines are wrapped a little short of the column: the standard fonts are not embedded, so a viewer
- * draws them with its own Helvetica (or a substitute) whose widths differ from pdf-lib's metrics
- * by up to a few percent for some letters.
- */
-const WIDTH_SLACK = 0.96;
-
-/** Sets text in the standard fonts: every string made drawable, measured and wrapped. */
-class Typesetter {
-  private readonly drawable: ReadonlySet<number>;
-
-  constructor(
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.drawable = new Set(regular.getCharacterSet());
-  }
-
-  font(style: TextStyle) {
-    return style.bold ? this.bold : this.regular;
-  }
-
-  lines(text: string, style: TextStyle, width: number, maxLines: number): string[] {
-    const font = this.font(style);
-    return wrapTextWithin(winAnsiSafe(text, this.drawable), width * WIDTH_SLACK, maxLines, (line) => font.widthOfTextAtSize(line, style.size));
-  }
-
-  /** Width of text that is already drawable. */
-  width(text: string, style: TextStyle) {
-    return this.font(style).widthOfTextAtSize(text, style.size);
-  }
-}
-
 /** Builds one block from top to bottom. */
 class BlockBuilder {
   private cursor = 0;
   private readonly ops: DrawOp[] = [];
 
-  constructor(private readonly type: Typesetter) {}
+  constructor(private readonly type: Pen) {}
 
   text(text: string, style: TextStyle, options: { maxLines?: number } = {}) {
     for (const line of this.type.lines(text, style, CONTENT_WIDTH, options.maxLines ?? 4)) {
@@ -255,7 +213,7 @@ const contractReference = (contract: CertificateInput['contract']) => contract.n
 
 const pageRange = (first: number, last: number) => (first === last ? `page ${first}` : `pages ${first}\u2013${last}`);
 
-const headerBlock = (type: Typesetter, input: CertificateInput, continued: boolean) => {
+const headerBlock = (type: Pen, input: CertificateInput, continued: boolean) => {
   const { contract } = input;
   return new BlockBuilder(type)
     .text(input.firmName, STYLE.firm, { maxLines: 1 })
@@ -268,7 +226,7 @@ const headerBlock = (type: Typesetter, input: CertificateInput, continued: boole
     .build();
 };
 
-const contractBlock = (type: Typesetter, input: CertificateInput, originalPages: number) =>
+const contractBlock = (type: Pen, input: CertificateInput, originalPages: number) =>
   new BlockBuilder(type)
     .text(
       `This certificate records the electronic signing of the document on ${pageRange(1, originalPages)} of this file. ` +
@@ -291,7 +249,7 @@ const contractBlock = (type: Typesetter, input: CertificateInput, originalPages:
     .gap(14)
     .build();
 
-const signerBlock = (type: Typesetter, input: CertificateInput, signer: CertificateSigner, index: number) => {
+const signerBlock = (type: Pen, input: CertificateInput, signer: CertificateSigner, index: number) => {
   const builder = new BlockBuilder(type);
   if (index === 0) builder.text(`Signatories (${input.signers.length})`, STYLE.section).gap(4);
   return builder
@@ -310,10 +268,10 @@ const signerBlock = (type: Typesetter, input: CertificateInput, signer: Certific
     .build();
 };
 
-const noSignersBlock = (type: Typesetter) =>
+const noSignersBlock = (type: Pen) =>
   new BlockBuilder(type).text('Signatories', STYLE.section).gap(4).text('No signature is recorded.', STYLE.body).gap(14).build();
 
-const verificationBlock = (type: Typesetter, input: CertificateInput, originalPages: number) => {
+const verificationBlock = (type: Pen, input: CertificateInput, originalPages: number) => {
   const where = input.verifyAt
     ? 'the verification page must show this verification code for an intact trail'
     : "the firm's verification of the signing trail must show this verification code for an intact trail";
@@ -356,7 +314,7 @@ const paginate = (first: Block, continuation: Block, blocks: Block[]): Block[][]
   return pages;
 };
 
-const drawBlocks = (page: PDFPage, type: Typesetter, blocks: Block[]) => {
+const drawBlocks = (page: PDFPage, type: Pen, blocks: Block[]) => {
   let top = PAGE_HEIGHT - MARGIN_TOP;
   for (const block of blocks) {
     for (const op of block.ops) {
@@ -370,7 +328,7 @@ const drawBlocks = (page: PDFPage, type: Typesetter, blocks: Block[]) => {
   }
 };
 
-const drawFooter = (page: PDFPage, type: Typesetter, input: CertificateInput, pageNumber: number, pageCount: number) => {
+const drawFooter = (page: PDFPage, type: Pen, input: CertificateInput, pageNumber: number, pageCount: number) => {
   const [left] = type.lines(
     `Signing certificate \u00b7 ${contractReference(input.contract)} \u00b7 verification code ${input.verificationCode}`,
     STYLE.footer,
@@ -452,7 +410,7 @@ export const buildCompletedPdf = async (original: Uint8Array, input: Certificate
     throw new CertificateError(`The original's SHA-256 is ${actualHash}, not the ${input.documentHash} the signatories signed.`);
   }
   const originalPages = document.getPageCount();
-  const type = new Typesetter(await document.embedFont(StandardFonts.Helvetica), await document.embedFont(StandardFonts.HelveticaBold));
+  const type = new Pen(await document.embedFont(StandardFonts.Helvetica), await document.embedFont(StandardFonts.HelveticaBold));
 
   const body = [
     contractBlock(type, input, originalPages),

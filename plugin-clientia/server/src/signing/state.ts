@@ -4,7 +4,7 @@ import type { PortalRole } from '../../../shared/contracts/portal';
 import type { SignatoryStatus } from '../../../shared/contracts/signing';
 import { UID } from '../rules/helpers';
 import { CAPABILITIES } from '../portal/capabilities';
-import { bool, isoDateTime, jsonValue, numberOrNull, relation, relationList, rowId, text, textOrNull, type Row } from '../serializers/values';
+import { bool, isoDateTime, jsonValue, relation, relationList, rowId, text, textOrNull, type Row } from '../serializers/values';
 import { records } from '../services/records';
 import type { ChainedEvent } from './chain';
 import { trailOf } from './trail';
@@ -148,4 +148,3 @@ export const currentTurn = (state: SigningState): Signatory[] => {
   return state.sequential ? pending.slice(0, 1) : pending;
 };
 
-export const completedSize = (state: SigningState) => numberOrNull(state.contract.completedFileSize);

@@ -53,11 +53,12 @@ export const verifyContract = async (strapi: Core.Strapi, where: Record<string, 
     }
   }
 
+  const documentSha256 = document?.sha256 ?? recordedDocument;
   const chain = verifyChain(state.trail, {
     contract: contract.documentId,
     expectedHead: textOrNull(contract.trailHead) ?? textOrNull(contract.completedHash),
     // Events are checked against the bytes as they are now, so a changed PDF shows on every event.
-    ...(document ? { document: { version: state.version, sha256: document.sha256 } } : recordedDocument ? { document: { version: state.version, sha256: recordedDocument } } : {}),
+    ...(documentSha256 ? { document: { version: state.version, sha256: documentSha256 } } : {}),
     ...(completedActual ? { completedDocument: completedActual } : {}),
   });
   const completedHash = textOrNull(contract.completedHash);

@@ -6,6 +6,7 @@ import { bool, isoDateTime, numberOrNull, relation, text, textOrNull, type Row }
 import { records } from '../services/records';
 import { consentFor } from './consent';
 import { readContractDocument } from './document';
+import { trailEntry } from './verify';
 import { refusalFor, signatoryOf } from './refusals';
 import { canBeSignatory, type SigningState } from './state';
 
@@ -117,10 +118,7 @@ export const adminSigningView = async (strapi: Core.Strapi, state: SigningState)
     completed: completedOf(state),
     declineReason: textOrNull(state.contract.declineReason),
     events: state.trail.map((event) => ({
-      type: event.type,
-      occurredAt: event.occurredAt,
-      actor: event.typedName ?? event.email ?? null,
-      hash: event.hash,
+      ...trailEntry(event),
       contractVersion: event.contractVersion,
       documentHash: event.documentHash,
       email: event.email,
