@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { Capability, PortalRole } from '../../../shared/contracts/portal';
 import { UID } from '../rules/helpers';
+import { linkedTo } from '../services/records';
 import { CAPABILITIES } from './capabilities';
 
 /** Who is calling the portal API and on behalf of which client: derived, never taken from input. */
@@ -51,7 +52,7 @@ export const resolvePortalContext = async (strapi: Core.Strapi, ctx: KoaLike): P
 
   const rows = (await strapi.db.query(UID.membership as never).findMany({
     select: ['id', 'documentId', 'role', 'signatory', 'name', 'acceptedAt'],
-    where: { user: { id: user.id } },
+    where: linkedTo(strapi, UID.membership, 'user', user.id),
     populate: { client: { select: ['id', 'documentId', 'name', 'currency', 'preferredLocale', 'timezone', 'portalEnabled', 'state'] } },
   })) as MembershipRow[];
   const usable = rows

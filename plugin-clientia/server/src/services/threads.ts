@@ -7,7 +7,7 @@ import { MESSAGE_FIELDS, MESSAGE_POPULATE, serializeMessage, type ContactNames }
 import { pagination } from '../serializers/pagination';
 import { serializeInboxThread, THREAD_FIELDS } from '../serializers/thread';
 import { CLIENT_REF_FIELDS, type Row } from '../serializers/values';
-import { countByRelation, documents, ids, records } from './records';
+import { countByRelation, documents, ids, linkedTo, records } from './records';
 
 export type ThreadState = 'open' | 'closed';
 
@@ -39,7 +39,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!userIds.length || !clientId) return new Map();
     const memberships = await records(strapi, UID.membership).findMany({
       select: ['name'],
-      where: { client: { id: clientId }, user: { id: { $in: userIds } } },
+      where: { ...linkedTo(strapi, UID.membership, 'user', userIds), client: { id: clientId } },
       populate: { user: { select: ['id'] } },
     });
     return new Map(

@@ -21,7 +21,7 @@ export interface PublicPage {
   fmt: Formatter;
 }
 
-export interface PortalPage extends PublicPage {
+export interface PortalPage<T = unknown> extends PublicPage {
   session: LiveSession;
   me: Me;
   api: PortalApi;
@@ -33,7 +33,26 @@ export interface PortalPage extends PublicPage {
    * that may not see it; anything else is an error page.
    */
   fail(error: unknown): Promise<Response>;
+  /** What the page's `load` answered, asked for at the same time as /me. */
+  data: T;
 }
+
+export interface PortalPageOptions<T> {
+  capability?: Capability;
+  /**
+   * The page's own calls to Strapi. They start together with /me instead of after it: Strapi checks
+   * the token, client and role on each of them as well, and their answer is used only once /me has
+   * confirmed who is asking and the page's capability holds. A failure goes to `fail`.
+   */
+  load?: (api: PortalApi) => Promise<T>;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error })
+  );
 
 /** Only paths of this portal are followed after sign-in (no open redirect). */
 export const safeNext = (value: string | null | undefined): string => {
@@ -62,11 +81,12 @@ export const publicPage = async (context: RequestContext, preference?: string | 
  * trusted to have done it), asks Strapi who the contact is with the contact's own token, and
  * refuses a page the contact's role does not allow.
  */
-export const portalPage = async (context: RequestContext, options: { capability?: Capability } = {}): Promise<PortalPage | Response> => {
+export const portalPage = async <T = undefined>(context: RequestContext, options: PortalPageOptions<T> = {}): Promise<PortalPage<T> | Response> => {
   const [session, branded] = await Promise.all([sessionFromCookies(context.cookies), loadBranding()]);
   if (!session) return signInRedirect(context);
 
   let api = portalApi(session.data.jwt, session.data.clientId);
+  let loaded = options.load ? settle(options.load(api)) : undefined;
   let me: Me;
   try {
     me = (await api.me()).data;
@@ -80,18 +100,33 @@ export const portalPage = async (context: RequestContext, options: { capability?
       // The contact was removed from the client they were looking at: fall back to another.
       api = portalApi(session.data.jwt, null);
       me = (await api.me()).data;
+      loaded = options.load ? settle(options.load(api)) : undefined;
     } else throw error;
   }
 
   if (session.data.clientId !== me.activeClient.documentId) {
+    // With no client chosen yet, Strapi picked the same first client for /me and for `load`.
     session.data.clientId = me.activeClient.documentId;
     await sessions().save(session);
     api = portalApi(session.data.jwt, session.data.clientId);
   }
 
+  const page = await assemblePage(context, { session, branded, me, api });
+  if (options.capability && !page.can(options.capability)) return context.rewrite('/forbidden');
+  if (!loaded) return { ...page, data: undefined as T };
+  const outcome = await loaded;
+  if (!outcome.ok) return page.fail(outcome.error);
+  return { ...page, data: outcome.value };
+};
+
+/** The page a signed-in contact gets, from what portalPage (or the layout benchmark) gathered. */
+export const assemblePage = async (
+  context: RequestContext,
+  { session, branded, me, api }: { session: LiveSession; branded: { branding: PublicBranding; live: boolean }; me: Me; api: PortalApi }
+): Promise<PortalPage<undefined>> => {
   const locale = chooseLocale(session.data.locale, context.request.headers.get('accept-language'), branded.branding.defaultLocale);
   const t = translator(locale);
-  const page: PortalPage = {
+  return {
     branding: branded.branding,
     live: branded.live,
     theme: brandTheme(branded.branding),
@@ -101,6 +136,7 @@ export const portalPage = async (context: RequestContext, options: { capability?
     me,
     api,
     flash: await takeFlash(session),
+    data: undefined,
     can: (capability) => me.capabilities.includes(capability),
     async fail(error) {
       if (error instanceof StrapiError) {
@@ -116,6 +152,4 @@ export const portalPage = async (context: RequestContext, options: { capability?
       throw error;
     },
   };
-  if (options.capability && !page.can(options.capability)) return context.rewrite('/forbidden');
-  return page;
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../../rules/helpers';
 import type { ContactNames } from '../../serializers/portal/message';
-import { records } from '../../services/records';
+import { linkedTo, records } from '../../services/records';
 import type { Row } from '../../serializers/values';
 
 /** Contacts' names on their memberships of this client, by user id: one query for all of them. */
@@ -11,7 +11,7 @@ export const contactNamesIn = async (strapi: Core.Strapi, clientId: number, user
   if (!wanted.length) return new Map();
   const memberships = await records(strapi, UID.membership).findMany({
     select: ['id', 'name'],
-    where: { client: { id: clientId }, user: { id: { $in: wanted } } },
+    where: { ...linkedTo(strapi, UID.membership, 'user', wanted), client: { id: clientId } },
     populate: { user: { select: ['id'] } },
   });
   return new Map(

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { ListActivityResponse } from '../../../../shared/contracts/portal-activity';
 import { UID } from '../../rules/helpers';
 import { PORTAL_ACTIVITY_FIELDS, PORTAL_ACTIVITY_POPULATE, serializePortalActivity } from '../../serializers/portal/activity';
-import { records } from '../../services/records';
+import { linkedTo, records } from '../../services/records';
 import type { Row } from '../../serializers/values';
 import type { PortalContext } from '../context';
 import { paginationMeta } from '../list-query';
@@ -16,7 +16,7 @@ export const listActivity = async (
   portal: PortalContext,
   { page, pageSize }: { page: number; pageSize: number }
 ): Promise<ListActivityResponse> => {
-  const where = { client: { id: portal.client.id }, visibleToClient: true };
+  const where = { ...linkedTo(strapi, UID.activity, 'client', portal.client.id), visibleToClient: true };
   const [rows, total, firm] = await Promise.all([
     records(strapi, UID.activity).findMany({
       select: [...PORTAL_ACTIVITY_FIELDS],

@@ -12,7 +12,7 @@ import {
 } from '../../serializers/portal/invoice';
 import { PORTAL_PAYMENT_FIELDS } from '../../serializers/portal/payment';
 import { relation, relationList, textOrNull } from '../../serializers/values';
-import { records } from '../../services/records';
+import { linkedTo, records } from '../../services/records';
 import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
 import { asStoredFile, generateInvoicePdf } from '../../billing/invoice-document';
 import type { PortalContext } from '../context';
@@ -25,14 +25,17 @@ export const INVOICE_NOT_FOUND = 'No invoice with this id';
 export const NO_INVOICE_PDF = 'No PDF is available for this invoice yet';
 
 /** The invoices a contact may see: their client's, drafts never. */
-export const invoicesVisibleTo = (portal: PortalContext) => ({ client: { id: portal.client.id }, state: { $ne: 'draft' } });
+export const invoicesVisibleTo = (strapi: Core.Strapi, portal: PortalContext) => ({
+  ...linkedTo(strapi, UID.invoice, 'client', portal.client.id),
+  state: { $ne: 'draft' },
+});
 
 export const listInvoices = async (
   strapi: Core.Strapi,
   portal: PortalContext,
   { page, pageSize, sort, filters }: ListQuery<InvoiceSort, 'status'>
 ): Promise<ListPortalInvoicesResponse> => {
-  const where = { ...invoicesVisibleTo(portal), ...(filters.status ? { state: filters.status } : {}) };
+  const where = { ...invoicesVisibleTo(strapi, portal), ...(filters.status ? { state: filters.status } : {}) };
   const [rows, total] = await Promise.all([
     records(strapi, UID.invoice).findMany({
       select: [...PORTAL_INVOICE_FIELDS],
@@ -49,7 +52,7 @@ export const listInvoices = async (
 export const findInvoice = async (strapi: Core.Strapi, portal: PortalContext, documentId: string): Promise<GetPortalInvoiceResponse> => {
   const row = await records(strapi, UID.invoice).findOne({
     select: [...PORTAL_INVOICE_DETAIL_FIELDS],
-    where: { documentId, ...invoicesVisibleTo(portal) },
+    where: { documentId, ...invoicesVisibleTo(strapi, portal) },
     populate: {
       retainer: { select: [...INVOICE_RETAINER_FIELDS] },
       payments: { select: [...PORTAL_PAYMENT_FIELDS], orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }] },
@@ -69,7 +72,7 @@ export const invoicePdf = async (
   portal: PortalContext,
   documentId: string
 ): Promise<{ file: StoredFile; filename: string }> => {
-  const where = { documentId, ...invoicesVisibleTo(portal) };
+  const where = { documentId, ...invoicesVisibleTo(strapi, portal) };
   const row = await records(strapi, UID.invoice).findOne({
     select: ['id', 'number'],
     where,

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { ListPortalPaymentsResponse, PORTAL_PAYMENT_SORTS } from '../../../../shared/contracts/portal-billing';
 import { UID } from '../../rules/helpers';
 import { PAYMENT_INVOICE_FIELDS, PORTAL_PAYMENT_FIELDS, serializePortalPayment } from '../../serializers/portal/payment';
-import { records } from '../../services/records';
+import { linkedTo, records } from '../../services/records';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
 
@@ -15,7 +15,7 @@ export const listPayments = async (
   { page, pageSize, sort }: ListQuery<PaymentSort, never>
 ): Promise<ListPortalPaymentsResponse> => {
   // A payment is only ever recorded on an issued invoice; the draft check keeps it that way here too.
-  const where = { client: { id: portal.client.id }, invoice: { state: { $ne: 'draft' } } };
+  const where = { ...linkedTo(strapi, UID.payment, 'client', portal.client.id), invoice: { state: { $ne: 'draft' } } };
   const [rows, total] = await Promise.all([
     records(strapi, UID.payment).findMany({
       select: [...PORTAL_PAYMENT_FIELDS],

@@ -6,7 +6,7 @@ import { PORTAL_RETAINER_FIELDS, serializePortalRetainer, type RetainerUsage } f
 import { isoDate, relation, rowId, text, type Row } from '../../serializers/values';
 import { periodOn, type BillingInterval } from '../../billing/schedule';
 import { pluginConfig } from '../../rules/settings';
-import { ids, records } from '../../services/records';
+import { ids, linkedTo, records } from '../../services/records';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
 
@@ -79,7 +79,7 @@ export const listRetainers = async (
   portal: PortalContext,
   { page, pageSize, sort, filters }: ListQuery<RetainerSort, 'status'>
 ): Promise<ListPortalRetainersResponse> => {
-  const where = { client: { id: portal.client.id }, ...(filters.status ? { state: filters.status } : {}) };
+  const where = { ...linkedTo(strapi, UID.retainer, 'client', portal.client.id), ...(filters.status ? { state: filters.status } : {}) };
   const [rows, total] = await Promise.all([
     records(strapi, UID.retainer).findMany({
       select: [...PORTAL_RETAINER_FIELDS],

@@ -8,7 +8,7 @@ import { minorToNumber, toMinor } from '../../domain/money';
 import { UID, today as todayUtc } from '../../rules/helpers';
 import { pluginConfig } from '../../rules/settings';
 import { isoDate, relation, text, textOrNull } from '../../serializers/values';
-import { records } from '../../services/records';
+import { linkedTo, records } from '../../services/records';
 import type { PortalContext } from '../context';
 
 const OPEN_STATES = ['issued', 'overdue', 'partially_paid'];
@@ -29,16 +29,16 @@ export const statementOf = async (strapi: Core.Strapi, portal: PortalContext, as
   const [invoices, payments, currencies] = await Promise.all([
     records(strapi, UID.invoice).findMany({
       select: ['id', 'documentId', 'number', 'state', 'issueDate', 'dueDate', 'total', 'paid', 'balance'],
-      where: { client: { id: portal.client.id }, currency, state: { $notIn: ['draft', 'void'] } },
+      where: { ...linkedTo(strapi, UID.invoice, 'client', portal.client.id), currency, state: { $notIn: ['draft', 'void'] } },
       orderBy: [{ issueDate: 'asc' }, { id: 'asc' }],
     }),
     records(strapi, UID.payment).findMany({
       select: ['id', 'amount', 'receivedOn', 'reference'],
-      where: { client: { id: portal.client.id }, currency },
+      where: { ...linkedTo(strapi, UID.payment, 'client', portal.client.id), currency },
       populate: { invoice: { select: ['number'] } },
       orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
     }),
-    records(strapi, UID.invoice).findMany({ select: ['currency'], where: { client: { id: portal.client.id }, state: { $notIn: ['draft', 'void'] } } }),
+    records(strapi, UID.invoice).findMany({ select: ['currency'], where: { ...linkedTo(strapi, UID.invoice, 'client', portal.client.id), state: { $notIn: ['draft', 'void'] } } }),
   ]);
 
   const entries = [

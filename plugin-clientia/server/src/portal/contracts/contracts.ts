@@ -19,7 +19,7 @@ import {
   type CallerSigning,
 } from '../../serializers/portal/contract';
 import { isoDateTime, relation, relationList, rowId, text, textOrNull, type Row } from '../../serializers/values';
-import { ids, records } from '../../services/records';
+import { ids, linkedTo, records } from '../../services/records';
 import { signingOrderOf } from '../../signing/state';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
@@ -31,7 +31,10 @@ export type ContractSort = (typeof PORTAL_CONTRACT_SORTS)[number];
 export const CONTRACT_NOT_FOUND = 'No contract with this id';
 
 /** The contracts a contact may see: their client's, drafts never. */
-const visibleTo = (portal: PortalContext) => ({ client: { id: portal.client.id }, state: { $ne: 'draft' } });
+const visibleTo = (strapi: Core.Strapi, portal: PortalContext) => ({
+  ...linkedTo(strapi, UID.contract, 'client', portal.client.id),
+  state: { $ne: 'draft' },
+});
 
 const LIST_POPULATE = { amends: { select: [...AMENDS_FIELDS] }, file: { select: ['id'] } };
 
@@ -64,7 +67,7 @@ export const listContracts = async (
   portal: PortalContext,
   { page, pageSize, sort, filters }: ListQuery<ContractSort, 'status'>
 ): Promise<ListPortalContractsResponse> => {
-  const where = { ...visibleTo(portal), ...(filters.status ? { state: filters.status } : {}) };
+  const where = { ...visibleTo(strapi, portal), ...(filters.status ? { state: filters.status } : {}) };
   const [rows, total] = await Promise.all([
     records(strapi, UID.contract).findMany({
       select: [...PORTAL_CONTRACT_FIELDS],
@@ -86,7 +89,7 @@ export const listContracts = async (
 export const findContract = async (strapi: Core.Strapi, portal: PortalContext, documentId: string): Promise<GetPortalContractResponse> => {
   const row = await records(strapi, UID.contract).findOne({
     select: [...PORTAL_CONTRACT_DETAIL_FIELDS],
-    where: { documentId, ...visibleTo(portal) },
+    where: { documentId, ...visibleTo(strapi, portal) },
     populate: {
       ...LIST_POPULATE,
       signatories: { select: [...SIGNATORY_FIELDS], populate: { user: { select: ['id'] } } },
@@ -97,7 +100,7 @@ export const findContract = async (strapi: Core.Strapi, portal: PortalContext, d
   const [amendments, events] = await Promise.all([
     records(strapi, UID.contract).findMany({
       select: [...AMENDMENT_FIELDS],
-      where: { amends: { id: row.id }, ...visibleTo(portal) },
+      where: { amends: { id: row.id }, ...visibleTo(strapi, portal) },
       orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }],
     }),
     records(strapi, UID.signatureEvent).findMany({
@@ -139,7 +142,7 @@ export const contractFile = async (
 ): Promise<{ file: StoredFile; filename: string }> => {
   const row: Row | null = await records(strapi, UID.contract).findOne({
     select: ['id', 'number'],
-    where: { documentId, ...visibleTo(portal) },
+    where: { documentId, ...visibleTo(strapi, portal) },
     populate: { file: { select: [...STORED_FILE_FIELDS] } },
   });
   if (!row) throw new errors.NotFoundError(CONTRACT_NOT_FOUND);

@@ -4,7 +4,7 @@ import type { Dashboard, DashboardContract, DashboardInvoice } from '../../../..
 import type { Money } from '../../../../shared/contracts/money';
 import { addDays, today as todayUtc, UID } from '../../rules/helpers';
 import type { Row } from '../../serializers/values';
-import { ids, records } from '../../services/records';
+import { ids, linkedTo, records } from '../../services/records';
 import { sumByCurrency } from '../../services/totals';
 import type { PortalContext } from '../context';
 import { countUnreadThreads } from '../threads/unread';
@@ -26,7 +26,7 @@ const DUE_STATES = ['issued', 'partially_paid', 'overdue'];
 const AWAITING_SIGNATURE = ['sent', 'partially_signed'];
 
 const invoicesDue = async (strapi: Core.Strapi, clientId: number): Promise<{ invoices: DashboardInvoice[]; totals: Money[] }> => {
-  const where = { client: { id: clientId }, state: { $in: DUE_STATES } };
+  const where = { ...linkedTo(strapi, UID.invoice, 'client', clientId), state: { $in: DUE_STATES } };
   const [rows, balances] = await Promise.all([
     records(strapi, UID.invoice).findMany({
       select: [...DUE_INVOICE_FIELDS],
@@ -44,7 +44,7 @@ const invoicesDue = async (strapi: Core.Strapi, clientId: number): Promise<{ inv
 const contractsToSign = async (strapi: Core.Strapi, portal: PortalContext): Promise<DashboardContract[]> => {
   const contracts = await records(strapi, UID.contract).findMany({
     select: [...TO_SIGN_FIELDS],
-    where: { client: { id: portal.client.id }, state: { $in: AWAITING_SIGNATURE }, signatories: { id: portal.membership.id } },
+    where: { ...linkedTo(strapi, UID.contract, 'signatories', portal.membership.id), client: { id: portal.client.id }, state: { $in: AWAITING_SIGNATURE } },
     orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
     limit: DASHBOARD_LIMIT,
   });
@@ -63,7 +63,7 @@ const milestonesComing = async (strapi: Core.Strapi, clientId: number, today: st
   const rows = await records(strapi, UID.milestone).findMany({
     select: [...COMING_MILESTONE_FIELDS],
     where: {
-      client: { id: clientId },
+      ...linkedTo(strapi, UID.milestone, 'client', clientId),
       state: { $ne: 'done' },
       dueDate: { $gte: today, $lte: addDays(today, MILESTONE_HORIZON_DAYS) },
     },

@@ -4,14 +4,14 @@ import type { DashboardRetainerHours } from '../../../../shared/contracts/portal
 import { UID } from '../../rules/helpers';
 import { isoDate, type Row } from '../../serializers/values';
 import { retainerPeriod } from '../billing/retainers';
-import { groupByRelation, ids, records } from '../../services/records';
+import { groupByRelation, ids, linkedTo, records } from '../../services/records';
 import { HOURS_RETAINER_FIELDS, serializeRetainerHours } from './serialize';
 
 /** Hours used and left in the current period of each active retainer: two queries in all. */
 export const retainerHours = async (strapi: Core.Strapi, clientId: number, today: string): Promise<DashboardRetainerHours[]> => {
   const retainers = await records(strapi, UID.retainer).findMany({
     select: [...HOURS_RETAINER_FIELDS],
-    where: { client: { id: clientId }, state: 'active' },
+    where: { ...linkedTo(strapi, UID.retainer, 'client', clientId), state: 'active' },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
   });
   if (!retainers.length) return [];
@@ -20,7 +20,7 @@ export const retainerHours = async (strapi: Core.Strapi, clientId: number, today
   const ends = [...periods.values()].map((p) => p.end).sort();
   const entries = await records(strapi, UID.timeEntry).findMany({
     select: ['id', 'date', 'hours'],
-    where: { retainer: { id: { $in: ids(retainers) } }, date: { $gte: starts[0], $lt: ends[ends.length - 1] } },
+    where: { ...linkedTo(strapi, UID.timeEntry, 'retainer', ids(retainers)), date: { $gte: starts[0], $lt: ends[ends.length - 1] } },
     populate: { retainer: { select: ['id'] } },
   });
   const byRetainer = groupByRelation(entries, 'retainer');

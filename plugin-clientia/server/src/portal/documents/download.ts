@@ -34,7 +34,7 @@ export const downloadHeaders = (fileName: string, mimeType: string, size: number
 export const openDocumentFile = async (strapi: Core.Strapi, portal: PortalContext, documentId: string) => {
   const row = await records(strapi, UID.document).findOne({
     select: ['id', 'storageKey', 'fileName', 'mimeType'],
-    where: { ...sharedWith(portal), documentId },
+    where: { ...sharedWith(strapi, portal), documentId },
   });
   if (!row) throw new errors.NotFoundError('Document not found');
   const storageKey = text(row.storageKey);

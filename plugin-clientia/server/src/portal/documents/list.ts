@@ -5,7 +5,7 @@ import { readQuerySearch } from '../../controllers/validation';
 import { UID } from '../../rules/helpers';
 import { folderOf, PORTAL_DOCUMENT_FIELDS, serializePortalDocument } from '../../serializers/portal/document';
 import { text, wholeNumber, type Row } from '../../serializers/values';
-import { records } from '../../services/records';
+import { linkedTo, records } from '../../services/records';
 import type { PortalContext } from '../context';
 import { paginationMeta, parseListQuery } from '../list-query';
 import { MAX_FOLDER_LENGTH } from './limits';
@@ -14,7 +14,10 @@ import { UPLOADER_POPULATE, uploaderNames } from './uploaders';
 const SORTABLE = ['updatedAt', 'title'] as const;
 
 /** What the client may see: documents shared with it, never internal ones. */
-export const sharedWith = (portal: PortalContext) => ({ client: { id: portal.client.id }, visibility: 'shared' });
+export const sharedWith = (strapi: Core.Strapi, portal: PortalContext) => ({
+  ...linkedTo(strapi, UID.document, 'client', portal.client.id),
+  visibility: 'shared',
+});
 
 /** The newest version of each version group (a document without a group stands alone). */
 const latestVersions = (rows: Row[]) => {
@@ -47,7 +50,7 @@ export const listDocuments = async (strapi: Core.Strapi, portal: PortalContext, 
 
   const index = await records(strapi, UID.document).findMany({
     select: ['id', 'versionGroup', 'version', 'folder', 'title', 'updatedAt'],
-    where: sharedWith(portal),
+    where: sharedWith(strapi, portal),
   });
   const latest = latestVersions(index);
 

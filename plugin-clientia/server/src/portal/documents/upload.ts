@@ -67,7 +67,7 @@ const tooLarge = () =>
 const versionFor = async (strapi: Core.Strapi, portal: PortalContext, title: string, folder: string) => {
   const [previous] = await records(strapi, UID.document).findMany({
     select: ['id', 'versionGroup', 'version'],
-    where: { ...sharedWith(portal), title, folder },
+    where: { ...sharedWith(strapi, portal), title, folder },
     orderBy: [{ version: 'desc' }, { id: 'desc' }],
     limit: 1,
   });

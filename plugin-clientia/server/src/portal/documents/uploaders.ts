@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../../rules/helpers';
 import { relation, rowId, textOrNull, type Row } from '../../serializers/values';
-import { records } from '../../services/records';
+import { linkedTo, records } from '../../services/records';
 import type { PortalContext } from '../context';
 
 export const FIRM = 'firm';
@@ -21,7 +21,7 @@ export const uploaderNames = async (strapi: Core.Strapi, portal: PortalContext, 
   const memberships = contactIds.length
     ? await records(strapi, UID.membership).findMany({
         select: ['id', 'name'],
-        where: { client: { id: portal.client.id }, user: { id: { $in: contactIds } } },
+        where: { ...linkedTo(strapi, UID.membership, 'user', contactIds), client: { id: portal.client.id } },
         populate: { user: { select: ['id'] } },
       })
     : [];

@@ -11,7 +11,7 @@ import {
   type MilestoneCounts,
 } from '../../serializers/portal/project';
 import type { Row } from '../../serializers/values';
-import { ids, records } from '../../services/records';
+import { ids, linkedTo, records } from '../../services/records';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
 
@@ -46,7 +46,7 @@ export const listProjects = async (
   portal: PortalContext,
   query: ListQuery<(typeof PROJECT_SORTS)[number], 'status'>
 ): Promise<ListProjectsResponse> => {
-  const where: Record<string, unknown> = { client: { id: portal.client.id } };
+  const where: Record<string, unknown> = linkedTo(strapi, UID.project, 'client', portal.client.id);
   if (query.filters.status) where.state = query.filters.status;
   const { field, direction } = query.sort;
   const [rows, total] = await Promise.all([

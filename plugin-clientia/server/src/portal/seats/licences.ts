@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { ListLicencesResponse } from '../../../../shared/contracts/portal-seats';
 import { UID } from '../../rules/helpers';
 import { PORTAL_LICENCE_FIELDS, serializePortalLicence } from '../../serializers/portal/licence';
-import { countByRelation, ids, records } from '../../services/records';
+import { countByRelation, ids, linkedTo, records } from '../../services/records';
 import type { PortalContext } from '../context';
 import { paginationMeta, parseListQuery } from '../list-query';
 
@@ -12,7 +12,7 @@ const SORTABLE = ['product', 'renewalDate'] as const;
 /** The client's licences with how many seats are taken: three queries whatever the page size. */
 export const listLicences = async (strapi: Core.Strapi, portal: PortalContext, query: Record<string, unknown>): Promise<ListLicencesResponse> => {
   const { page, pageSize, sort } = parseListQuery(query, { sortable: SORTABLE, defaultSort: { field: 'product', direction: 'asc' } });
-  const where = { client: { id: portal.client.id } };
+  const where = linkedTo(strapi, UID.licence, 'client', portal.client.id);
   const [rows, total] = await Promise.all([
     records(strapi, UID.licence).findMany({
       select: [...PORTAL_LICENCE_FIELDS],

@@ -5,7 +5,7 @@ import type { ListSeatsResponse, PortalSeat, SeatStatus } from '../../../../shar
 import { fieldError } from '../../domain/errors';
 import { UID } from '../../rules/helpers';
 import { PORTAL_SEAT_FIELDS, PORTAL_SEAT_POPULATE, serializePortalSeat } from '../../serializers/portal/seat';
-import { documents, records } from '../../services/records';
+import { documents, linkedTo, records } from '../../services/records';
 import type { Row } from '../../serializers/values';
 import type { PortalContext } from '../context';
 import { paginationMeta, parseListQuery } from '../list-query';
@@ -37,7 +37,7 @@ export const listSeats = async (strapi: Core.Strapi, portal: PortalContext, quer
   });
   const licenceId = await licenceFilter(strapi, portal, licence);
   const where: Record<string, unknown> = {
-    client: { id: portal.client.id },
+    ...linkedTo(strapi, UID.seat, 'client', portal.client.id),
     ...(licenceId ? { licence: { id: licenceId } } : {}),
     ...(filters.status === 'assigned' ? ASSIGNED : filters.status === 'vacant' ? VACANT : {}),
   };

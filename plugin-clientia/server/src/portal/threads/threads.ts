@@ -12,7 +12,7 @@ import { UID } from '../../rules/helpers';
 import { PORTAL_MESSAGE_FIELDS, PORTAL_MESSAGE_POPULATE, serializePortalMessage } from '../../serializers/portal/message';
 import { PORTAL_THREAD_FIELDS, serializePortalThread, serializePortalThreadDetail } from '../../serializers/portal/thread';
 import type { Row } from '../../serializers/values';
-import { countByRelation, documents, ids, records } from '../../services/records';
+import { countByRelation, documents, ids, linkedTo, records } from '../../services/records';
 import { contactNamesIn } from '../activity/contact-names';
 import { firmDefaults } from '../activity/firm';
 import type { PortalContext } from '../context';
@@ -43,7 +43,7 @@ export const listThreads = async (
   portal: PortalContext,
   query: ListQuery<(typeof THREAD_SORTS)[number], 'status'>
 ): Promise<ListThreadsResponse> => {
-  const where: Record<string, unknown> = { client: { id: portal.client.id } };
+  const where: Record<string, unknown> = linkedTo(strapi, UID.thread, 'client', portal.client.id);
   if (query.filters.status) where.state = query.filters.status;
   const { field, direction } = query.sort;
   const [rows, total] = await Promise.all([
