@@ -9,7 +9,7 @@ const server = http.createServer((_, response) => {
 });
 
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.({ ready: true }));
-process.on('message', (message) => {
+process.on('message', (/** @type {any} */ message) => {
   if (message.cmd === 'stop') {
     server.close();
     process.exit(0);

@@ -11,7 +11,12 @@ const knex = require('knex');
 
 const db = process.env.DATABASE_URL
   ? knex({ client: 'pg', connection: process.env.DATABASE_URL, pool: { min: 2, max: 10 } })
-  : knex({ client: 'better-sqlite3', connection: { filename: process.env.DATABASE_FILENAME, readonly: true }, useNullAsDefault: true });
+  : knex({
+      client: 'better-sqlite3',
+      // Read-only: the floor never writes, and cannot get in the way of Strapi's writer.
+      connection: /** @type {any} */ ({ filename: process.env.DATABASE_FILENAME ?? '', options: { readonly: true } }),
+      useNullAsDefault: true,
+    });
 
 const INVOICE_PAGE = `
   SELECT i.document_id, i.number, i.state, i.issue_date, i.due_date, i.currency, i.total, i.paid, i.balance,
@@ -84,7 +89,7 @@ const server = http.createServer(async (request, response) => {
 });
 
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.({ ready: true }));
-process.on('message', async (message) => {
+process.on('message', async (/** @type {any} */ message) => {
   if (message.cmd === 'stop') {
     server.close();
     await db.destroy();

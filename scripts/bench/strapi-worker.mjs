@@ -72,7 +72,7 @@ const tableRows = async (tables) => {
   return out;
 };
 
-process.on('message', async (message) => {
+process.on('message', async (/** @type {any} */ message) => {
   try {
     switch (message.cmd) {
       case 'seed':
@@ -110,5 +110,5 @@ process.on('message', async (message) => {
 });
 
 await grantLedgerFind();
-await new Promise((resolve) => strapi.server.listen(Number(process.env.PORT), '127.0.0.1', resolve));
+await new Promise((resolve) => strapi.server.httpServer.listen(Number(process.env.PORT), '127.0.0.1', () => resolve(undefined)));
 send({ ready: true, bootMs: Date.now() - started, dialect: strapi.db.dialect.client });

@@ -93,7 +93,17 @@ export interface ListPortalInvoicesQuery {
   sort?: Sort<typeof PORTAL_INVOICE_SORTS>;
   status?: PortalInvoiceStatus;
 }
-export type ListPortalInvoicesResponse = PortalList<PortalInvoice>;
+/** Across all of the client's invoices, not only the page listed. */
+export interface PortalInvoiceSummary {
+  /** What is still to pay (issued, partially paid and overdue invoices), per currency. */
+  openTotals: Money[];
+  /** How many invoices are overdue. */
+  overdue: number;
+}
+export interface ListPortalInvoicesResponse {
+  data: PortalInvoice[];
+  meta: PortalList<PortalInvoice>['meta'] & { summary: PortalInvoiceSummary };
+}
 /** GET /invoices/:id */
 export interface GetPortalInvoiceResponse {
   data: PortalInvoiceDetail;

@@ -64,28 +64,6 @@ export const countByRelation = async (
 
 export const ids = (rows: Row[]) => rows.map((row) => Number(row.id));
 
-/**
- * `where` for the rows of `uid` whose `relation` points at `ownerIds`: `id IN (SELECT … FROM link
- * WHERE owner = ?)`, read from the relation's link table by its indexed owner column. Filtering
- * through the relation itself (`client: { id }`) makes the query engine LEFT JOIN from the whole
- * table, which the database answers by reading every row of it: fine for ten rows, not for a
- * million invoices.
- */
-export const linkedTo = (strapi: Core.Strapi, uid: string, relation: string, ownerIds: number | number[]) => {
-  const meta = strapi.db.metadata.get(uid);
-  const joinTable = (meta.attributes[relation] as { joinTable?: JoinTableMeta } | undefined)?.joinTable;
-  if (!joinTable) throw new Error(`${uid}.${relation} has no link table`);
-  const owners = Array.isArray(ownerIds) ? ownerIds : [ownerIds];
-  return {
-    id: {
-      $in: strapi.db
-        .connection(joinTable.name)
-        .select(joinTable.joinColumn.name)
-        .whereIn(joinTable.inverseJoinColumn.name, owners),
-    },
-  };
-};
-
 /** Groups rows by the id of a populated relation. */
 export const groupByRelation = (rows: Row[], relation: string) => {
   const groups = new Map<number, Row[]>();
@@ -98,4 +76,32 @@ export const groupByRelation = (rows: Row[], relation: string) => {
     else groups.set(key, [row]);
   }
   return groups;
+};
+
+/** The ids of the rows of `uid` whose `relation` points at `ownerIds`, as a subquery on the link table. */
+export const linkedIds = (strapi: Core.Strapi, uid: string, relation: string, ownerIds: number | number[]) => {
+  const meta = strapi.db.metadata.get(uid);
+  const joinTable = (meta.attributes[relation] as { joinTable?: JoinTableMeta } | undefined)?.joinTable;
+  if (!joinTable) throw new Error(`${uid}.${relation} has no link table`);
+  const owners = Array.isArray(ownerIds) ? ownerIds : [ownerIds];
+  return strapi.db.connection(joinTable.name).select(joinTable.joinColumn.name).whereIn(joinTable.inverseJoinColumn.name, owners);
+};
+
+/**
+ * `where` for the rows of `uid` whose `relation` points at `ownerIds`: `id IN (SELECT … FROM link
+ * WHERE owner = ?)`, read from the relation's link table by its indexed owner column. Filtering
+ * through the relation itself (`client: { id }`) makes the query engine LEFT JOIN from the whole
+ * table, which the database answers by reading every row of it: fine for ten rows, not for a
+ * million invoices.
+ */
+export const linkedTo = (strapi: Core.Strapi, uid: string, relation: string, ownerIds: number | number[]) => ({
+  id: { $in: linkedIds(strapi, uid, relation, ownerIds) },
+});
+
+/** A scalar attribute's column in `uid`'s table. */
+export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string) => {
+  const meta = strapi.db.metadata.get(uid);
+  const definition = meta.attributes[attribute] as { columnName?: string } | undefined;
+  if (!definition) throw new Error(`${uid} has no attribute ${attribute}`);
+  return definition.columnName ?? attribute;
 };

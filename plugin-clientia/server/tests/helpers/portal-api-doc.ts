@@ -24,7 +24,7 @@ const responseOf = (observed: Observed | undefined) => {
   if (!observed) return '_not observed_';
   if (!observed.contentType.includes('json')) return `${observed.status}, the file itself (\`${observed.contentType.split(';')[0]}\`, as an attachment)`;
   const body = observed.body as { data?: unknown; meta?: unknown } | null;
-  if (isList(observed)) return `${observed.status}, list: \`{ data: ${describe(body?.data, 2)}, meta: { pagination: { page, pageSize, total, pageCount } } }\``;
+  if (isList(observed)) return `${observed.status}, list: \`{ data: ${describe(body?.data, 2)}, meta: ${describe(body?.meta, 2)} }\``;
   return `${observed.status}, \`{ data: ${describe(body?.data, 2)} }\``;
 };
 

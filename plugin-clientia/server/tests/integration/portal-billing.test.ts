@@ -142,6 +142,8 @@ describe('portal API: invoices, payments and retainers', () => {
     const { body } = await asA('billingA', '/invoices');
     const [paid, partlyPaid] = await Promise.all([stored('plugin::clientia.invoice', a.paid.id), stored('plugin::clientia.invoice', a.partlyPaid.id)]);
     expect(body.meta.pagination).toEqual({ page: 1, pageSize: 25, total: 2, pageCount: 1 });
+    // What is still open across all of A's invoices: the partly paid one; never the draft, never B's.
+    expect(body.meta.summary).toEqual({ openTotals: [EUR(108_875)], overdue: 0 });
     expect(body.data).toEqual([
       {
         documentId: a.paid.documentId,
@@ -176,6 +178,9 @@ describe('portal API: invoices, payments and retainers', () => {
   it('filters invoices by status and sorts them on the allowed fields', async () => {
     const paid = await asA('ownerA', '/invoices?status=paid');
     expect(paid.body.data.map((i: Doc) => i.documentId)).toEqual([a.paid.documentId]);
+    expect(paid.body.meta.pagination.total).toBe(1);
+    // The summary is the client's whole account, whatever the filter.
+    expect(paid.body.meta.summary).toEqual({ openTotals: [EUR(108_875)], overdue: 0 });
     expect((await asA('ownerA', '/invoices?status=void')).body.data).toEqual([]);
     const byTotal = await asA('ownerA', '/invoices?sort=total:desc');
     expect(byTotal.body.data.map((i: { total: { amount: number } }) => i.total.amount)).toEqual([183_875, 20_000]);

@@ -47,6 +47,38 @@ export interface PortalPageOptions<T> {
   load?: (api: PortalApi) => Promise<T>;
 }
 
+/**
+ * A contact's /me is reused within their session for this long, so a page costs Strapi one call
+ * for its data instead of two. Nothing is trusted on it: Strapi checks the token, client and role
+ * on every data call, and a refused call (401, 403) forgets it at once.
+ */
+const ME_FRESH_MS = 15_000;
+const ME_CACHE_MAX = 5_000;
+const recentMe = new Map<string, { me: Me; at: number }>();
+const meKey = (session: LiveSession) => `${session.key}:${session.data.clientId ?? ''}`;
+
+const rememberedMe = (session: LiveSession, now: number): Me | undefined => {
+  const entry = recentMe.get(meKey(session));
+  if (entry && now - entry.at < ME_FRESH_MS) return entry.me;
+  if (entry) recentMe.delete(meKey(session));
+  return undefined;
+};
+
+const rememberMe = (session: LiveSession, me: Me, now: number) => {
+  recentMe.delete(meKey(session));
+  recentMe.set(meKey(session), { me, at: now });
+  // The oldest entries go first (a Map keeps insertion order).
+  for (const key of recentMe.keys()) {
+    if (recentMe.size <= ME_CACHE_MAX) break;
+    recentMe.delete(key);
+  }
+};
+
+/** After the contact changed who they are (name, client) or Strapi refused them: ask again next time. */
+export const forgetMe = (session: LiveSession) => {
+  for (const key of [...recentMe.keys()]) if (key.startsWith(`${session.key}:`)) recentMe.delete(key);
+};
+
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
   promise.then(
@@ -87,28 +119,31 @@ export const portalPage = async <T = undefined>(context: RequestContext, options
 
   let api = portalApi(session.data.jwt, session.data.clientId);
   let loaded = options.load ? settle(options.load(api)) : undefined;
-  let me: Me;
-  try {
-    me = (await api.me()).data;
-  } catch (error) {
-    if (error instanceof StrapiError && error.status === 401) {
-      await sessions().destroy(session.key, session.data.userId);
-      clearSessionCookie(context.cookies);
-      return signInRedirect(context, 'expired');
-    }
-    if (error instanceof StrapiError && error.status === 403 && session.data.clientId) {
-      // The contact was removed from the client they were looking at: fall back to another.
-      api = portalApi(session.data.jwt, null);
+  const now = Date.now();
+  let me = rememberedMe(session, now);
+  if (!me) {
+    try {
       me = (await api.me()).data;
-      loaded = options.load ? settle(options.load(api)) : undefined;
-    } else throw error;
-  }
-
-  if (session.data.clientId !== me.activeClient.documentId) {
-    // With no client chosen yet, Strapi picked the same first client for /me and for `load`.
-    session.data.clientId = me.activeClient.documentId;
-    await sessions().save(session);
-    api = portalApi(session.data.jwt, session.data.clientId);
+    } catch (error) {
+      if (error instanceof StrapiError && error.status === 401) {
+        await sessions().destroy(session.key, session.data.userId);
+        clearSessionCookie(context.cookies);
+        return signInRedirect(context, 'expired');
+      }
+      if (error instanceof StrapiError && error.status === 403 && session.data.clientId) {
+        // The contact was removed from the client they were looking at: fall back to another.
+        api = portalApi(session.data.jwt, null);
+        me = (await api.me()).data;
+        loaded = options.load ? settle(options.load(api)) : undefined;
+      } else throw error;
+    }
+    if (session.data.clientId !== me.activeClient.documentId) {
+      // With no client chosen yet, Strapi picked the same first client for /me and for `load`.
+      session.data.clientId = me.activeClient.documentId;
+      await sessions().save(session);
+      api = portalApi(session.data.jwt, session.data.clientId);
+    }
+    rememberMe(session, me, now);
   }
 
   const page = await assemblePage(context, { session, branded, me, api });
@@ -139,6 +174,7 @@ export const assemblePage = async (
     data: undefined,
     can: (capability) => me.capabilities.includes(capability),
     async fail(error) {
+      if (error instanceof StrapiError && (error.status === 401 || error.status === 403)) forgetMe(session);
       if (error instanceof StrapiError) {
         if (error.status === 401) {
           await sessions().destroy(session.key, session.data.userId);

@@ -11,8 +11,9 @@ import {
   serializePortalInvoiceDetail,
 } from '../../serializers/portal/invoice';
 import { PORTAL_PAYMENT_FIELDS } from '../../serializers/portal/payment';
-import { relation, relationList, textOrNull } from '../../serializers/values';
-import { linkedTo, records } from '../../services/records';
+import { relation, relationList, textOrNull, type Row } from '../../serializers/values';
+import { columnOf, linkedIds, linkedTo, records } from '../../services/records';
+import { sumByCurrency } from '../../services/totals';
 import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
 import { asStoredFile, generateInvoicePdf } from '../../billing/invoice-document';
 import type { PortalContext } from '../context';
@@ -30,13 +31,41 @@ export const invoicesVisibleTo = (strapi: Core.Strapi, portal: PortalContext) =>
   state: { $ne: 'draft' },
 });
 
+/** States of an invoice the client still has to pay. */
+export const OPEN_INVOICE_STATES = ['issued', 'partially_paid', 'overdue'] as const;
+
+interface TallyRow {
+  state: string;
+  currency: string;
+  invoices: unknown;
+  balance: unknown;
+}
+
+/**
+ * How many of the client's visible invoices there are in each state and currency, with their open
+ * balance: one grouped query, whatever the number of invoices. It gives the list's total (for any
+ * status filter) and the summary above it.
+ */
+const tallyInvoices = async (strapi: Core.Strapi, portal: PortalContext): Promise<TallyRow[]> => {
+  const meta = strapi.db.metadata.get(UID.invoice);
+  const column = (attribute: string) => columnOf(strapi, UID.invoice, attribute);
+  return (await strapi.db
+    .connection(meta.tableName)
+    .select({ state: column('state'), currency: column('currency') })
+    .count({ invoices: '*' })
+    .sum({ balance: column('balance') })
+    .whereIn('id', linkedIds(strapi, UID.invoice, 'client', portal.client.id))
+    .whereNot(column('state'), 'draft')
+    .groupBy(column('state'), column('currency'))) as TallyRow[];
+};
+
 export const listInvoices = async (
   strapi: Core.Strapi,
   portal: PortalContext,
   { page, pageSize, sort, filters }: ListQuery<InvoiceSort, 'status'>
 ): Promise<ListPortalInvoicesResponse> => {
   const where = { ...invoicesVisibleTo(strapi, portal), ...(filters.status ? { state: filters.status } : {}) };
-  const [rows, total] = await Promise.all([
+  const [rows, tally] = await Promise.all([
     records(strapi, UID.invoice).findMany({
       select: [...PORTAL_INVOICE_FIELDS],
       where,
@@ -44,9 +73,18 @@ export const listInvoices = async (
       offset: (page - 1) * pageSize,
       limit: pageSize,
     }),
-    records(strapi, UID.invoice).count({ where }),
+    tallyInvoices(strapi, portal),
   ]);
-  return { data: rows.map(serializePortalInvoice), meta: paginationMeta(page, pageSize, total) };
+  const count = (states: readonly string[]) => tally.filter((row) => states.includes(row.state)).reduce((sum, row) => sum + Number(row.invoices), 0);
+  const open = tally.filter((row) => (OPEN_INVOICE_STATES as readonly string[]).includes(row.state));
+  const total = filters.status ? count([filters.status]) : count(tally.map((row) => row.state));
+  return {
+    data: rows.map(serializePortalInvoice),
+    meta: {
+      ...paginationMeta(page, pageSize, total),
+      summary: { openTotals: sumByCurrency(open as unknown as Row[], 'balance'), overdue: count(['overdue']) },
+    },
+  };
 };
 
 export const findInvoice = async (strapi: Core.Strapi, portal: PortalContext, documentId: string): Promise<GetPortalInvoiceResponse> => {

@@ -4,7 +4,7 @@ import type { Dashboard, DashboardContract, DashboardInvoice } from '../../../..
 import type { Money } from '../../../../shared/contracts/money';
 import { addDays, today as todayUtc, UID } from '../../rules/helpers';
 import type { Row } from '../../serializers/values';
-import { ids, linkedTo, records } from '../../services/records';
+import { columnOf, ids, linkedIds, linkedTo, records } from '../../services/records';
 import { sumByCurrency } from '../../services/totals';
 import type { PortalContext } from '../context';
 import { countUnreadThreads } from '../threads/unread';
@@ -34,8 +34,14 @@ const invoicesDue = async (strapi: Core.Strapi, clientId: number): Promise<{ inv
       orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
       limit: DASHBOARD_LIMIT,
     }),
-    // The totals cover every open invoice, not only the ones listed.
-    records(strapi, UID.invoice).findMany({ select: ['id', 'balance', 'currency'], where }),
+    // The totals cover every open invoice, not only the ones listed: summed by the database.
+    strapi.db
+      .connection(strapi.db.metadata.get(UID.invoice).tableName)
+      .select({ currency: columnOf(strapi, UID.invoice, 'currency') })
+      .sum({ balance: columnOf(strapi, UID.invoice, 'balance') })
+      .whereIn('id', linkedIds(strapi, UID.invoice, 'client', clientId))
+      .whereIn(columnOf(strapi, UID.invoice, 'state'), DUE_STATES)
+      .groupBy(columnOf(strapi, UID.invoice, 'currency')) as Promise<Row[]>,
   ]);
   return { invoices: rows.map(serializeDueInvoice), totals: sumByCurrency(balances, 'balance') };
 };
