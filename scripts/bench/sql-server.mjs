@@ -25,7 +25,10 @@ const INVOICE_PAGE = `
   WHERE l.client_id = ? AND i.state <> 'draft'
   ORDER BY i.issue_date DESC, i.id DESC LIMIT ? OFFSET ?`;
 
-/** Every part of the dashboard in one round trip, one row per entry, tagged with its part. */
+/**
+ * Every part of the dashboard in one round trip, one row per entry, tagged with its part. (A NULL
+ * inside a subquery needs its type spelled out for PostgreSQL to unite the parts.)
+ */
 const DASHBOARD = `
   SELECT * FROM (
     SELECT 'due' AS part, i.document_id AS ref, i.number AS label, i.due_date AS day, i.balance AS amount, i.currency AS extra, i.state AS state
@@ -38,14 +41,14 @@ const DASHBOARD = `
     WHERE l.client_id = ? AND i.state IN ('issued', 'partially_paid', 'overdue') GROUP BY i.currency
   UNION ALL
   SELECT * FROM (
-    SELECT 'sign', c.document_id, c.title, NULL, NULL, NULL, c.state
+    SELECT 'sign', c.document_id, c.title, CAST(NULL AS DATE), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(255)), c.state
     FROM clientia_contracts c JOIN clientia_contracts_client_lnk cl ON cl.contract_id = c.id
     JOIN clientia_contracts_signatories_lnk s ON s.contract_id = c.id
     WHERE cl.client_id = ? AND s.membership_id = ? AND c.state IN ('sent', 'partially_signed')
     ORDER BY c.sent_at, c.id LIMIT 50) sign
   UNION ALL
   SELECT * FROM (
-    SELECT 'milestone', m.document_id, m.title, m.due_date, NULL, NULL, m.state
+    SELECT 'milestone', m.document_id, m.title, m.due_date, CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(255)), m.state
     FROM clientia_milestones m JOIN clientia_milestones_client_lnk ml ON ml.milestone_id = m.id
     WHERE ml.client_id = ? AND m.state <> 'done' AND m.due_date >= ? AND m.due_date <= ?
     ORDER BY m.due_date, m.id LIMIT 50) milestone

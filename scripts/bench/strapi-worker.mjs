@@ -52,11 +52,12 @@ const explain = async (list) => {
   const plans = [];
   for (const { sql, bindings } of list) {
     if (!/^\s*select/i.test(sql)) continue;
+    // knex reports PostgreSQL statements with their native $1, $2… placeholders, in binding order.
     const rows = isPostgres
-      ? (await strapi.db.connection.raw(`EXPLAIN ${sql}`, bindings)).rows.map((row) => row['QUERY PLAN'])
+      ? (await strapi.db.connection.raw(`EXPLAIN ${sql.replace(/\$\d+/g, '?')}`, bindings)).rows.map((row) => row['QUERY PLAN'])
       : (await strapi.db.connection.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings)).map((row) => row.detail);
     // Strapi aliases its tables (t0, t1…); SQLite's plan names the alias.
-    const aliases = Object.fromEntries([...sql.matchAll(/(?:from|join)\s+[`"]?(\w+)[`"]?\s+as\s+[`"]?(\w+)[`"]?/gi)].map((m) => [m[2], m[1]]));
+    const aliases = Object.fromEntries([...sql.matchAll(/(?:from|join)\s+(?:[`"]?\w+[`"]?\.)?[`"]?(\w+)[`"]?\s+as\s+[`"]?(\w+)[`"]?/gi)].map((m) => [m[2], m[1]]));
     const scans = rows
       .map((line) => (isPostgres ? /Seq Scan on (\w+)/.exec(line) : /^SCAN (\w+)/.exec(line.trim())))
       .filter(Boolean)
@@ -110,5 +111,6 @@ process.on('message', async (/** @type {any} */ message) => {
 });
 
 await grantLedgerFind();
+strapi.server.mount();
 await new Promise((resolve) => strapi.server.httpServer.listen(Number(process.env.PORT), '127.0.0.1', () => resolve(undefined)));
 send({ ready: true, bootMs: Date.now() - started, dialect: strapi.db.dialect.client });
