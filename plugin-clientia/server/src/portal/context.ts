@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { Capability, PortalRole } from '../../../shared/contracts/portal';
 import { UID } from '../rules/helpers';
-import { linkedTo } from '../services/records';
+import { columnOf } from '../services/records';
 import { CAPABILITIES } from './capabilities';
 
 /** Who is calling the portal API and on behalf of which client: derived, never taken from input. */
@@ -38,6 +38,76 @@ type MembershipRow = {
   client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null; portalEnabled: boolean; state: string } | null;
 };
 
+interface LinkMeta {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+type FlatMembershipRow = Omit<MembershipRow, 'client'> & {
+  clientId: number;
+  clientDocumentId: string;
+  clientName: string;
+  currency: string;
+  preferredLocale: string | null;
+  timezone: string | null;
+  portalEnabled: boolean | number;
+  clientState: string;
+};
+
+/**
+ * The caller's memberships with their clients in one statement (every portal request starts
+ * here), joined through both link tables by their indexed columns.
+ */
+const membershipsOf = async (strapi: Core.Strapi, userId: number): Promise<MembershipRow[]> => {
+  const membership = strapi.db.metadata.get(UID.membership);
+  const client = strapi.db.metadata.get(UID.client);
+  const link = (relation: string) => (membership.attributes[relation] as { joinTable?: LinkMeta }).joinTable!;
+  const userLink = link('user');
+  const clientLink = link('client');
+  const m = (attribute: string) => `m.${columnOf(strapi, UID.membership, attribute)}`;
+  const c = (attribute: string) => `c.${columnOf(strapi, UID.client, attribute)}`;
+  const rows = (await strapi.db
+    .connection({ m: membership.tableName })
+    .join({ ul: userLink.name }, `ul.${userLink.joinColumn.name}`, 'm.id')
+    .join({ cl: clientLink.name }, `cl.${clientLink.joinColumn.name}`, 'm.id')
+    .join({ c: client.tableName }, 'c.id', `cl.${clientLink.inverseJoinColumn.name}`)
+    .where(`ul.${userLink.inverseJoinColumn.name}`, userId)
+    .select({
+      id: 'm.id',
+      documentId: m('documentId'),
+      role: m('role'),
+      signatory: m('signatory'),
+      name: m('name'),
+      clientId: 'c.id',
+      clientDocumentId: c('documentId'),
+      clientName: c('name'),
+      currency: c('currency'),
+      preferredLocale: c('preferredLocale'),
+      timezone: c('timezone'),
+      portalEnabled: c('portalEnabled'),
+      clientState: c('state'),
+    })) as FlatMembershipRow[];
+  return rows.map((row) => ({
+    id: Number(row.id),
+    documentId: row.documentId,
+    role: row.role,
+    signatory: Boolean(row.signatory),
+    name: row.name,
+    client: {
+      id: Number(row.clientId),
+      documentId: row.clientDocumentId,
+      name: row.clientName,
+      currency: row.currency,
+      preferredLocale: row.preferredLocale,
+      timezone: row.timezone,
+      // SQLite answers booleans as 0 and 1.
+      portalEnabled: Boolean(row.portalEnabled),
+      state: row.clientState,
+    },
+  }));
+};
+
 /**
  * Resolves the caller's memberships and the client they act for. Only a users-permissions JWT
  * counts (an API token is refused), only clients with the portal on, and a client selector is
@@ -50,11 +120,7 @@ export const resolvePortalContext = async (strapi: Core.Strapi, ctx: KoaLike): P
   }
   if (user.blocked) throw new errors.ForbiddenError('This account is blocked');
 
-  const rows = (await strapi.db.query(UID.membership as never).findMany({
-    select: ['id', 'documentId', 'role', 'signatory', 'name', 'acceptedAt'],
-    where: linkedTo(strapi, UID.membership, 'user', user.id),
-    populate: { client: { select: ['id', 'documentId', 'name', 'currency', 'preferredLocale', 'timezone', 'portalEnabled', 'state'] } },
-  })) as MembershipRow[];
+  const rows = await membershipsOf(strapi, user.id);
   const usable = rows
     .filter((row) => row.client && row.client.portalEnabled && row.client.state !== 'archived')
     .sort((a, b) => a.client!.name.localeCompare(b.client!.name) || a.id - b.id);
