@@ -43,7 +43,7 @@ export const tierDatabase = async (dialect, tier, { workDir, reuse }) => {
     mkdirSync(workDir, { recursive: true });
     const existed = existsSync(filename);
     if (!reuse || !existed) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(filename + suffix, { force: true });
-    return { dialect, existed: reuse && existed, env: { DATABASE_URL: '', DATABASE_FILENAME: filename }, drop: async () => {} };
+    return { dialect, existed: reuse && existed, env: { DATABASE_URL: '', DATABASE_FILENAME: filename } };
   }
   const name = `clientia_bench_${tier.toLowerCase()}`;
   const url = new URL(POSTGRES_ADMIN_URL);
@@ -59,6 +59,5 @@ export const tierDatabase = async (dialect, tier, { workDir, reuse }) => {
     dialect,
     existed: reuse && existed,
     env: { DATABASE_URL: url.toString(), DATABASE_FILENAME: '' },
-    drop: async () => {},
   };
 };

@@ -14,16 +14,8 @@ import { access, constants as fsConstants } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../lib/chromium.mjs';
+
 
 const FETCH_TIMEOUT_MS = 30_000;
 
@@ -274,7 +266,7 @@ const runLighthouse = async (base, cookie, results) => {
   /** @type {import('chrome-launcher').LaunchedChrome | undefined} */
   let chrome;
   try {
-    const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    const chromePath = CHROMIUM_PATH;
     try {
       // chrome-launcher leaves a failed spawn (ENOENT) as an unhandled 'error' event: check first.
       await access(chromePath, fsConstants.X_OK);

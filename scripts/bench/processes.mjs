@@ -3,10 +3,11 @@
  * its own Node process on a free loopback port, stopped together at the end.
  */
 import { fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+
+import { STRAPI_SECRETS } from '../lib/env-file.mjs';
 
 const here = import.meta.dirname;
 export const root = path.resolve(here, '..', '..');
@@ -29,17 +30,8 @@ export const rssOf = (pid) => {
   return kb * 1024;
 };
 
-const secret = () => randomBytes(24).toString('base64');
-
 /** Secrets for one benchmark run only: nothing here is kept or committed. */
-export const runSecrets = () => ({
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-});
+export const runSecrets = () => Object.fromEntries(Object.entries(STRAPI_SECRETS).map(([name, generate]) => [name, generate()]));
 
 const OFFLINE = { STRAPI_TELEMETRY_DISABLED: 'true', ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true' };
 
