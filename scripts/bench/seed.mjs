@@ -173,7 +173,7 @@ export const seedFirm = async (strapi, { clients }) => {
   const ledger = strapi.db.metadata.get('api::ledger-entry.ledger-entry');
   const counts = {};
   const rand = random(clients);
-  let ids = { user: 0, membership: 0, invoice: 0, payment: 0, contract: 0, document: 0, thread: 0, message: 0, project: 0, milestone: 0, retainer: 0, time: 0, activity: 0 };
+  let ids = { user: 0, membership: 0, invoice: 0, payment: 0, contract: 0, document: 0, thread: 0, message: 0, project: 0, milestone: 0, retainer: 0, time: 0, activity: 0, event: 0 };
 
   const writer = await strapi.db.connection.transaction(async (trx) => {
     const w = new Writer(strapi, trx);
@@ -285,6 +285,26 @@ export const seedFirm = async (strapi, { clients }) => {
           sentAt: new Date(NOW - (awaiting ? 2 : 300) * DAY),
           signedAt: awaiting ? null : new Date(NOW - 290 * DAY),
         });
+        // Each contract's trail: sent, then viewed, signed and completed once signed.
+        const types = awaiting ? ['sent'] : ['sent', 'viewed', 'signed', 'completed'];
+        for (const [n, type] of types.entries()) {
+          const signer = type === 'viewed' || type === 'signed';
+          await w.add(`${C}signature-event`, {
+            id: (ids.event += 1),
+            contract: id,
+            client: c,
+            type,
+            contractVersion: 1,
+            documentHash: 'a'.repeat(64),
+            user: signer ? owner.user : null,
+            email: signer ? `contact1@${slug}.example` : null,
+            typedName: type === 'signed' ? `Contact 1 of client ${c}` : null,
+            occurredAt: new Date(NOW - (300 - n) * DAY),
+            ip: '203.0.113.7',
+            previousHash: n === 0 ? null : String(ids.event - 1).padStart(64, '0'),
+            hash: String(ids.event).padStart(64, '0'),
+          });
+        }
       }
 
       for (let k = 0; k < PER_CLIENT.documents; k += 1) {

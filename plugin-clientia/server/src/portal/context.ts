@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 
 import type { Capability, PortalRole } from '../../../shared/contracts/portal';
 import { UID } from '../rules/helpers';
-import { columnOf } from '../services/records';
+import { columnOf, linkTable } from '../services/records';
 import { CAPABILITIES } from './capabilities';
 
 /** Who is calling the portal API and on behalf of which client: derived, never taken from input. */
@@ -38,12 +38,6 @@ type MembershipRow = {
   client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null; portalEnabled: boolean; state: string } | null;
 };
 
-interface LinkMeta {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
 type FlatMembershipRow = Omit<MembershipRow, 'client'> & {
   clientId: number;
   clientDocumentId: string;
@@ -62,9 +56,8 @@ type FlatMembershipRow = Omit<MembershipRow, 'client'> & {
 const membershipsOf = async (strapi: Core.Strapi, userId: number): Promise<MembershipRow[]> => {
   const membership = strapi.db.metadata.get(UID.membership);
   const client = strapi.db.metadata.get(UID.client);
-  const link = (relation: string) => (membership.attributes[relation] as { joinTable?: LinkMeta }).joinTable!;
-  const userLink = link('user');
-  const clientLink = link('client');
+  const userLink = linkTable(strapi, UID.membership, 'user');
+  const clientLink = linkTable(strapi, UID.membership, 'client');
   const m = (attribute: string) => `m.${columnOf(strapi, UID.membership, attribute)}`;
   const c = (attribute: string) => `c.${columnOf(strapi, UID.client, attribute)}`;
   const rows = (await strapi.db

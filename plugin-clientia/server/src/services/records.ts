@@ -78,11 +78,17 @@ export const groupByRelation = (rows: Row[], relation: string) => {
   return groups;
 };
 
-/** The ids of the rows of `uid` whose `relation` points at `ownerIds`, as a subquery on the link table. */
-export const linkedIds = (strapi: Core.Strapi, uid: string, relation: string, ownerIds: number | number[]) => {
+/** The link table of a relation: `joinColumn` points at `uid`'s row, `inverseJoinColumn` at the related one. */
+export const linkTable = (strapi: Core.Strapi, uid: string, relation: string): JoinTableMeta => {
   const meta = strapi.db.metadata.get(uid);
   const joinTable = (meta.attributes[relation] as { joinTable?: JoinTableMeta } | undefined)?.joinTable;
   if (!joinTable) throw new Error(`${uid}.${relation} has no link table`);
+  return joinTable;
+};
+
+/** The ids of the rows of `uid` whose `relation` points at `ownerIds`, as a subquery on the link table. */
+export const linkedIds = (strapi: Core.Strapi, uid: string, relation: string, ownerIds: number | number[]) => {
+  const joinTable = linkTable(strapi, uid, relation);
   const owners = Array.isArray(ownerIds) ? ownerIds : [ownerIds];
   return strapi.db.connection(joinTable.name).select(joinTable.joinColumn.name).whereIn(joinTable.inverseJoinColumn.name, owners);
 };

@@ -23,6 +23,7 @@ import { ids, linkedTo, records } from '../../services/records';
 import { signingOrderOf } from '../../signing/state';
 import type { PortalContext } from '../context';
 import { paginationMeta, type ListQuery } from '../list-query';
+import { signaturesBy } from './signed-by';
 import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
 
 export type ContractSort = (typeof PORTAL_CONTRACT_SORTS)[number];
@@ -38,15 +39,9 @@ const visibleTo = (strapi: Core.Strapi, portal: PortalContext) => ({
 
 const LIST_POPULATE = { amends: { select: [...AMENDS_FIELDS] }, file: { select: ['id'] } };
 
-/** Signed events of the caller, by contract id: when each was signed. */
-const signedByCaller = async (strapi: Core.Strapi, portal: PortalContext, contractIds: number[]) => {
-  const events = await records(strapi, UID.signatureEvent).findMany({
-    select: ['id', 'occurredAt'],
-    where: { contract: { id: { $in: contractIds } }, type: 'signed', user: { id: portal.user.id } },
-    populate: { contract: { select: ['id'] } },
-  });
-  return new Set(events.map((event) => rowId(relation(event, 'contract'))));
-};
+/** The contracts among these the caller has signed. */
+const signedByCaller = async (strapi: Core.Strapi, portal: PortalContext, contractIds: number[]) =>
+  new Set((await signaturesBy(strapi, portal.user.id, contractIds)).map((signature) => signature.contractId));
 
 /** For a page of contracts: which ones ask the caller to sign and which the caller has signed. */
 const callerSigning = async (strapi: Core.Strapi, portal: PortalContext, contractIds: number[]) => {

@@ -7,6 +7,7 @@ import type { Row } from '../../serializers/values';
 import { columnOf, ids, linkedIds, linkedTo, records } from '../../services/records';
 import { sumByCurrency } from '../../services/totals';
 import type { PortalContext } from '../context';
+import { signaturesBy } from '../contracts/signed-by';
 import { countUnreadThreads } from '../threads/unread';
 import { retainerHours } from './retainer-hours';
 import {
@@ -55,13 +56,9 @@ const contractsToSign = async (strapi: Core.Strapi, portal: PortalContext): Prom
     limit: DASHBOARD_LIMIT,
   });
   if (!contracts.length) return [];
-  const signed = await records(strapi, UID.signatureEvent).findMany({
-    select: ['id', 'contractVersion'],
-    where: { type: 'signed', user: { id: portal.user.id }, contract: { id: { $in: ids(contracts) } } },
-    populate: { contract: { select: ['id'] } },
-  });
+  const signed = await signaturesBy(strapi, portal.user.id, ids(contracts));
   const hasSigned = (contract: Row) =>
-    signed.some((event) => Number((event.contract as Row | null)?.id) === Number(contract.id) && Number(event.contractVersion) === Number(contract.version));
+    signed.some((signature) => signature.contractId === Number(contract.id) && signature.contractVersion === Number(contract.version));
   return contracts.filter((contract) => !hasSigned(contract)).map(serializeContractToSign);
 };
 
