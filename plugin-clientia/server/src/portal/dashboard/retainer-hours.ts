@@ -4,10 +4,10 @@ import type { DashboardRetainerHours } from '../../../../shared/contracts/portal
 import { UID } from '../../rules/helpers';
 import { isoDate, type Row } from '../../serializers/values';
 import { retainerPeriod } from '../billing/retainers';
-import { groupByRelation, ids, linkedTo, records } from '../../services/records';
+import { columnOf, ids, linkedTo, linkTable, records } from '../../services/records';
 import { HOURS_RETAINER_FIELDS, serializeRetainerHours } from './serialize';
 
-/** Hours used and left in the current period of each active retainer: two queries in all. */
+/** Hours used and left in the current period of each active retainer: two statements in all. */
 export const retainerHours = async (strapi: Core.Strapi, clientId: number, today: string): Promise<DashboardRetainerHours[]> => {
   const retainers = await records(strapi, UID.retainer).findMany({
     select: [...HOURS_RETAINER_FIELDS],
@@ -18,12 +18,22 @@ export const retainerHours = async (strapi: Core.Strapi, clientId: number, today
   const periods = new Map(retainers.map((r) => [Number(r.id), retainerPeriod(strapi, r, today)]));
   const starts = [...periods.values()].map((p) => p.start).sort();
   const ends = [...periods.values()].map((p) => p.end).sort();
-  const entries = await records(strapi, UID.timeEntry).findMany({
-    select: ['id', 'date', 'hours'],
-    where: { ...linkedTo(strapi, UID.timeEntry, 'retainer', ids(retainers)), date: { $gte: starts[0], $lt: ends[ends.length - 1] } },
-    populate: { retainer: { select: ['id'] } },
-  });
-  const byRetainer = groupByRelation(entries, 'retainer');
+  // Each entry with its retainer, joined through the link table: one statement, no second one to populate.
+  const link = linkTable(strapi, UID.timeEntry, 'retainer');
+  const column = (attribute: string) => `e.${columnOf(strapi, UID.timeEntry, attribute)}`;
+  const entries = (await strapi.db
+    .connection({ e: strapi.db.metadata.get(UID.timeEntry).tableName })
+    .join({ l: link.name }, `l.${link.joinColumn.name}`, 'e.id')
+    .whereIn(`l.${link.inverseJoinColumn.name}`, ids(retainers))
+    .where(column('date'), '>=', starts[0])
+    .where(column('date'), '<', ends[ends.length - 1])
+    .select({ retainerId: `l.${link.inverseJoinColumn.name}`, date: column('date'), hours: column('hours') })) as Row[];
+  const byRetainer = new Map<number, Row[]>();
+  for (const entry of entries) {
+    const list = byRetainer.get(Number(entry.retainerId));
+    if (list) list.push(entry);
+    else byRetainer.set(Number(entry.retainerId), [entry]);
+  }
   return retainers.map((retainer: Row) => {
     const period = periods.get(Number(retainer.id))!;
     const used = (byRetainer.get(Number(retainer.id)) ?? [])
