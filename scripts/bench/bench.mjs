@@ -263,12 +263,15 @@ const runTier = async (dialect, tier) => {
     const pageTarget = /** @type {(typeof targets)[number]} */ (targets.find((t) => t.key === '5-list'));
     const strapiRss0 = rssOf(strapi.child.pid);
     const portalRss0 = rssOf(portal.child.pid);
+    const liveHeap0 = (await strapi.call('memory', { gc: true })).heapUsed;
     result.load['memory:4-list@10'] = await load({ url: listTarget.url, headers: listTarget.headers, connections: 10, amount: memoryRequests });
     result.load['memory:5-list@10'] = await load({ url: pageTarget.url, headers: pageTarget.headers, connections: 10, amount: Math.round(memoryRequests / 4) });
     result.memory.stability = {
       requests: memoryRequests + Math.round(memoryRequests / 4),
       strapiBefore: strapiRss0,
       strapiAfter: rssOf(strapi.child.pid),
+      strapiLiveHeapBefore: liveHeap0,
+      strapiLiveHeapAfter: (await strapi.call('memory', { gc: true })).heapUsed,
       portalBefore: portalRss0,
       portalAfter: rssOf(portal.child.pid),
     };

@@ -97,6 +97,7 @@ export const startStrapi = async ({ dist, database, secrets, workDir }) => {
   const port = await freePort();
   const startedAt = performance.now();
   const child = fork(path.join(here, 'strapi-worker.mjs'), [], {
+    execArgv: ['--expose-gc'],
     env: {
       ...process.env,
       ...OFFLINE,

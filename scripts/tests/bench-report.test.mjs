@@ -23,7 +23,7 @@ const result = (tier, clients, { queries = {}, latency = 5 } = {}) => ({
   smallScans: [],
   sequential: Object.fromEntries(routes.map((key) => [key, { p50: latency, p95: latency * 1.5, p99: latency * 2 }])),
   load: Object.fromEntries(routes.flatMap((key) => [`${key}@10`, `${key}@50`].map((name) => [name, run]))),
-  memory: { strapiBefore: 1, strapiAfterLoad: 1, portalBefore: 1, portalAfterLoad: 1, stability: { requests: 10, strapiBefore: 100, strapiAfter: 101, portalBefore: 100, portalAfter: 100 } },
+  memory: { strapiBefore: 1, strapiAfterLoad: 1, portalBefore: 1, portalAfterLoad: 1, stability: { requests: 10, strapiBefore: 100, strapiAfter: 101, strapiLiveHeapBefore: 50, strapiLiveHeapAfter: 50, portalBefore: 100, portalAfter: 100 } },
   pages: [],
 });
 

@@ -16,10 +16,30 @@ export interface Formatter {
   timeZone: string;
 }
 
+/**
+ * Building an Intl formatter costs far more than using one, and a page formats dozens of amounts
+ * and dates: each formatter is made once per locale and options, then reused by every page.
+ */
+const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+/** Locales come from browsers' Accept-Language headers: past this many, new ones are not kept. */
+const MAX_FORMATTERS = 1_000;
+const memo = <T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T => {
+  let formatter = made.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    if (made.size < MAX_FORMATTERS) made.set(key, formatter);
+  }
+  return formatter;
+};
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions) =>
+  memo(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  memo(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+
 /** Minor units per currency (JPY has none, most have two), as Intl knows them. */
 const fractionDigits = (currency: string) => {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     return 2;
   }
@@ -28,7 +48,7 @@ const fractionDigits = (currency: string) => {
 const validTimeZone = (zone: string | null | undefined): string => {
   if (!zone) return 'UTC';
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
+    dateTimeFormat('en', { timeZone: zone });
     return zone;
   } catch {
     return 'UTC';
@@ -38,9 +58,9 @@ const validTimeZone = (zone: string | null | undefined): string => {
 /** Dates, money and sizes in the contact's locale and the client's time zone, through Intl. */
 export const formatter = (locale: string, timeZone?: string | null): Formatter => {
   const zone = validTimeZone(timeZone);
-  const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateInZone = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone });
-  const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const dateOnly = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateInZone = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone });
+  const moment = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   const units = ['B', 'kB', 'MB', 'GB'];
   return {
     timeZone: zone,
@@ -48,7 +68,7 @@ export const formatter = (locale: string, timeZone?: string | null): Formatter =
       if (!value) return '—';
       const digits = fractionDigits(value.currency);
       try {
-        return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount / 10 ** digits);
+        return numberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount / 10 ** digits);
       } catch {
         return `${(value.amount / 100).toFixed(2)} ${value.currency}`;
       }
@@ -65,10 +85,10 @@ export const formatter = (locale: string, timeZone?: string | null): Formatter =
       return Number.isNaN(parsed.getTime()) ? String(value) : moment.format(parsed);
     },
     number(value, maximumFractionDigits = 2) {
-      return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+      return numberFormat(locale, { maximumFractionDigits }).format(value);
     },
     hours(value) {
-      return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 2 }).format(value);
+      return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 2 }).format(value);
     },
     fileSize(bytes) {
       let size = bytes;
@@ -77,10 +97,10 @@ export const formatter = (locale: string, timeZone?: string | null): Formatter =
         size /= 1024;
         unit += 1;
       }
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(size)} ${units[unit]}`;
+      return `${numberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(size)} ${units[unit]}`;
     },
     percent(value, maximumFractionDigits = 0) {
-      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }).format(value / 100);
+      return numberFormat(locale, { style: 'percent', maximumFractionDigits }).format(value / 100);
     },
   };
 };

@@ -26,15 +26,28 @@ export interface Translator {
 const fill = (template: string, vars: Vars = {}) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 
+/** A translator holds nothing per request: one per locale is kept (up to a bound, as locales come from browsers). */
+const translators = new Map<string, Translator>();
+const MAX_TRANSLATORS = 200;
+
 export const translator = (locale: string): Translator => {
+  const known = translators.get(locale);
+  if (known) return known;
+  const made = makeTranslator(locale);
+  if (translators.size < MAX_TRANSLATORS) translators.set(locale, made);
+  return made;
+};
+
+const makeTranslator = (locale: string): Translator => {
   const language = uiLanguageOf(locale);
   const messages = DICTIONARIES[language];
   const rules = new Intl.PluralRules(locale);
+  const counts = new Intl.NumberFormat(locale);
   const t = ((key: MessageKey, vars?: Vars) => fill(messages[key] ?? en[key] ?? key, vars)) as Translator;
   t.plural = (key, count, vars) => {
     const exact = `${key}.${rules.select(count)}` as MessageKey;
     const chosen = exact in messages ? exact : (`${key}.other` as MessageKey);
-    return fill(messages[chosen] ?? key, { count: new Intl.NumberFormat(locale).format(count), ...vars });
+    return fill(messages[chosen] ?? key, { count: counts.format(count), ...vars });
   };
   t.language = language;
   t.locale = locale;
