@@ -250,7 +250,9 @@ const runTier = async (dialect, tier) => {
     for (const connections of [10, 50]) {
       log(`${dialect} ${tier}: ${connections} connections, ${seconds} s per route`);
       for (const target of targets) {
-        await load({ url: target.url, headers: target.headers, connections, seconds: warmupSeconds });
+        // The warm-up's figures are dropped, its failures are not: a burst of connections is load too.
+        const warmup = await load({ url: target.url, headers: target.headers, connections, seconds: warmupSeconds });
+        if (warmup.failures.length) result.load[`warm-up:${target.key}@${connections}`] = warmup;
         result.load[`${target.key}@${connections}`] = await load({ url: target.url, headers: target.headers, connections, seconds });
       }
     }
