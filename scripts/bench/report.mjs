@@ -20,6 +20,8 @@ const LABELS = {
   '5-list': 'portal page /invoices',
   '6': 'portal layout, no data calls',
 };
+/** Floors first, then Strapi, the API and the pages (an object would put the numeric keys first). */
+const ORDER = ['1', '2-list', '2-dash', '3', '4-list', '4-dash', '4-me', '5-dash', '5-list', '6'];
 const QUERY_KEY = { '3': 'strapi ledger?pageSize=10', '4-list': 'invoices?pageSize=10', '4-dash': 'dashboard', '4-me': 'me', '5-dash': 'page /', '5-list': 'page /invoices', '6': 'page /bench/layout' };
 
 const ms = (value) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '–');
@@ -132,7 +134,7 @@ export const printReport = (report) => {
         ` · Strapi cold start ${(result.coldStartMs / 1000).toFixed(1)} s${result.seed ? ` · seeded ${result.seed.rows.toLocaleString('en')} rows in ${result.seed.seconds.toFixed(0)} s` : ''}`
     );
     const rows = [['#  route', '1 conn p50', 'p95', '10 conn req/s', 'p50', 'p95', 'p99', '50 conn req/s', 'p50', 'p95', 'p99', 'SQL/req']];
-    for (const key of Object.keys(LABELS)) {
+    for (const key of ORDER) {
       const one = result.sequential[key];
       const at10 = result.load[`${key}@10`];
       const at50 = result.load[`${key}@50`];
