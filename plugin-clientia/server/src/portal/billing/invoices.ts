@@ -10,6 +10,7 @@ import {
   serializePortalInvoice,
   serializePortalInvoiceDetail,
 } from '../../serializers/portal/invoice';
+import { OPEN_INVOICE_STATES } from '../../serializers/invoice';
 import { PORTAL_PAYMENT_FIELDS } from '../../serializers/portal/payment';
 import { relation, relationList, textOrNull, type Row } from '../../serializers/values';
 import { columnOf, linkedIds, linkedTo, records } from '../../services/records';
@@ -30,9 +31,6 @@ export const invoicesVisibleTo = (strapi: Core.Strapi, portal: PortalContext) =>
   ...linkedTo(strapi, UID.invoice, 'client', portal.client.id),
   state: { $ne: 'draft' },
 });
-
-/** States of an invoice the client still has to pay. */
-export const OPEN_INVOICE_STATES = ['issued', 'partially_paid', 'overdue'] as const;
 
 interface TallyRow {
   state: string;

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Dashboard, DashboardContract, DashboardInvoice } from '../../../../shared/contracts/portal-dashboard';
 import type { Money } from '../../../../shared/contracts/money';
 import { addDays, today as todayUtc, UID } from '../../rules/helpers';
+import { OPEN_INVOICE_STATES } from '../../serializers/invoice';
 import type { Row } from '../../serializers/values';
 import { columnOf, ids, linkedIds, linkedTo, records } from '../../services/records';
 import { sumByCurrency } from '../../services/totals';
@@ -23,7 +24,7 @@ import {
 /** Each list shows at most this many entries, the most urgent first. */
 export const DASHBOARD_LIMIT = 50;
 const MILESTONE_HORIZON_DAYS = 30;
-const DUE_STATES = ['issued', 'partially_paid', 'overdue'];
+const DUE_STATES = [...OPEN_INVOICE_STATES];
 const AWAITING_SIGNATURE = ['sent', 'partially_signed'];
 
 const invoicesDue = async (strapi: Core.Strapi, clientId: number): Promise<{ invoices: DashboardInvoice[]; totals: Money[] }> => {
