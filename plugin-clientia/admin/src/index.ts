@@ -19,20 +19,27 @@ export default {
       Component: () => import('./pages/App').then((mod) => ({ default: mod.App })),
     });
 
-    // Reading the brand needs the read action, changing it the settings action: either shows the link.
-    app.addSettingsLink(
-      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Clientia' } },
+    // Reading a setting needs the read action, changing it the settings action: either shows the link.
+    const settingsPermissions = [
+      { action: ACTIONS.read, subject: null },
+      { action: ACTIONS.manageSettings, subject: null },
+    ];
+    app.addSettingsLink({ id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Clientia' } }, [
       {
         id: `${PLUGIN_ID}-branding`,
         to: `${PLUGIN_ID}/branding`,
         intlLabel: { id: `${PLUGIN_ID}.settings.branding`, defaultMessage: 'Portal branding' },
-        permissions: [
-          { action: ACTIONS.read, subject: null },
-          { action: ACTIONS.manageSettings, subject: null },
-        ],
+        permissions: settingsPermissions,
         Component: () => import('./pages/BrandingSettingsPage').then((mod) => ({ default: mod.BrandingSettingsPage })),
-      }
-    );
+      },
+      {
+        id: `${PLUGIN_ID}-sign-in`,
+        to: `${PLUGIN_ID}/sign-in`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.signIn`, defaultMessage: 'Sign-in' },
+        permissions: settingsPermissions,
+        Component: () => import('./pages/SignInSettingsPage').then((mod) => ({ default: mod.SignInSettingsPage })),
+      },
+    ]);
 
     app.registerPlugin({
       id: PLUGIN_ID,

@@ -21,6 +21,15 @@ import type {
   ThreadMessage,
   UpdateBrandingSettingsRequest,
 } from '../../../shared/contracts/admin';
+import type {
+  AdminSignInSettings,
+  ClientSignInSecurity,
+  GetClientSignInResponse,
+  GetSignInSettingsResponse,
+  ResetTwoFactorResponse,
+  UpdateClientSignInRequest,
+  UpdateSignInSettingsRequest,
+} from '../../../shared/contracts/admin-sign-in';
 import { PLUGIN_ID } from '../pluginId';
 import { ApiFailure } from './failure';
 
@@ -39,6 +48,7 @@ export interface ThreadListQuery {
 
 export type ThreadWithMessages = GetThreadResponse['data'];
 export type InvitationIssued = InviteContactResponse['data'];
+export type TwoFactorReset = ResetTwoFactorResponse['data'];
 
 const BASE = `/${PLUGIN_ID}`;
 
@@ -141,6 +151,35 @@ export const clientiaApi = {
       put<GetBrandingSettingsResponse, UpdateBrandingSettingsRequest>(`${BASE}/branding`, changes)
     );
     return response.data;
+  },
+
+  async getSignInSettings(): Promise<AdminSignInSettings> {
+    const { get } = getFetchClient();
+    return (await send(get<GetSignInSettingsResponse>(`${BASE}/settings/sign-in`))).data;
+  },
+
+  async updateSignInSettings(changes: UpdateSignInSettingsRequest): Promise<AdminSignInSettings> {
+    const { put } = getFetchClient();
+    return (await send(put<GetSignInSettingsResponse, UpdateSignInSettingsRequest>(`${BASE}/settings/sign-in`, changes))).data;
+  },
+
+  async getClientSignIn(clientDocumentId: string): Promise<ClientSignInSecurity> {
+    const { get } = getFetchClient();
+    return (await send(get<GetClientSignInResponse>(`${BASE}/clients/${segment(clientDocumentId)}/sign-in`))).data;
+  },
+
+  async setClientRequiresTwoFactor(clientDocumentId: string, requireTwoFactor: boolean): Promise<ClientSignInSecurity> {
+    const { put } = getFetchClient();
+    const response = await send(
+      put<GetClientSignInResponse, UpdateClientSignInRequest>(`${BASE}/clients/${segment(clientDocumentId)}/sign-in`, { requireTwoFactor })
+    );
+    return response.data;
+  },
+
+  async resetTwoFactor(clientDocumentId: string, membershipId: string): Promise<TwoFactorReset> {
+    const { post } = getFetchClient();
+    const path = `${BASE}/clients/${segment(clientDocumentId)}/contacts/${segment(membershipId)}/two-factor/reset`;
+    return (await send(post<ResetTwoFactorResponse>(path, {}))).data;
   },
 };
 

@@ -16,7 +16,10 @@ export const PluginNav = () => {
           <SubNav.Link to={paths.inbox} label={t('nav.inbox')} />
         </SubNav.Section>
         <SubNav.Section label={t('nav.settings')}>
-          {[<SubNav.Link key="branding" to={paths.branding} label={t('nav.branding')} />]}
+          {[
+            <SubNav.Link key="branding" to={paths.branding} label={t('nav.branding')} />,
+            <SubNav.Link key="sign-in" to={paths.signInSettings} label={t('nav.signIn')} />,
+          ]}
         </SubNav.Section>
       </SubNav.Sections>
     </SubNav.Main>

@@ -19,6 +19,7 @@ export const paths = {
   thread: (documentId: string) => `${PLUGIN_PATH}/inbox/${id(documentId)}`,
   contractSigning: (documentId: string) => `${PLUGIN_PATH}/contracts/${id(documentId)}/signing`,
   branding: `/settings/${PLUGIN_ID}/branding`,
+  signInSettings: `/settings/${PLUGIN_ID}/sign-in`,
   record: (type: ContentManagerRecord, documentId: string) =>
     `/content-manager/collection-types/plugin::${PLUGIN_ID}.${type}/${id(documentId)}`,
 };

@@ -1,9 +1,11 @@
 import branding from './branding';
 import brandingSettings from './branding-settings';
 import clients from './clients';
+import contactSecurity from './contact-security';
 import contracts from './contracts';
 import invitations from './invitations';
 import overview from './overview';
+import passkeys from './passkeys';
 import passwordResets from './password-resets';
 import portalBilling from './portal-billing';
 import portalContracts from './portal-contracts';
@@ -15,15 +17,22 @@ import portalActivity from './portal-activity';
 import portalPreferences from './portal-preferences';
 import portalDashboard from './portal-dashboard';
 import portalMe from './portal-me';
+import portalSecurity from './portal-security';
+import signIn from './sign-in';
+import signInLinks from './sign-in-links';
+import signInSettings from './sign-in-settings';
 import threads from './threads';
+import twoFactor from './two-factor';
 
 export default {
   branding,
   'branding-settings': brandingSettings,
   clients,
+  'contact-security': contactSecurity,
   contracts,
   invitations,
   overview,
+  passkeys,
   'password-resets': passwordResets,
   'portal-billing': portalBilling,
   'portal-contracts': portalContracts,
@@ -35,5 +44,10 @@ export default {
   'portal-preferences': portalPreferences,
   'portal-dashboard': portalDashboard,
   'portal-me': portalMe,
+  'portal-security': portalSecurity,
+  'sign-in': signIn,
+  'sign-in-links': signInLinks,
+  'sign-in-settings': signInSettings,
   threads,
+  'two-factor': twoFactor,
 };

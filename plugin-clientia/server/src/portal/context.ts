@@ -4,6 +4,8 @@ import { errors } from '@strapi/utils';
 import type { Capability, PortalRole } from '../../../shared/contracts/portal';
 import { UID } from '../rules/helpers';
 import { columnOf, linkTable } from '../services/records';
+import { checkSignIn } from '../sign-in/guard';
+import { sessionIdOf, type PortalSession } from '../sign-in/sessions';
 import { CAPABILITIES } from './capabilities';
 
 /** Who is calling the portal API and on behalf of which client: derived, never taken from input. */
@@ -13,13 +15,15 @@ export interface PortalContext {
   client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null };
   memberships: { documentId: string; role: PortalRole; signatory: boolean; client: { documentId: string; name: string } }[];
   capabilities: ReadonlySet<Capability>;
+  /** The session the caller's token names; null for a token without one (from `/api/auth/local`). */
+  session: PortalSession | null;
 }
 
 export const CLIENT_HEADER = 'x-clientia-client';
 export const CLIENT_QUERY_KEY = 'client';
 
 interface KoaLike {
-  state: { user?: { id: number; email?: string; username?: string; blocked?: boolean }; auth?: { strategy?: { name?: string } }; portal?: PortalContext };
+  state: { user?: { id: number; email?: string; username?: string; blocked?: boolean; password?: string | null }; auth?: { strategy?: { name?: string } }; portal?: PortalContext };
   // A policy sees a copy of Koa's context without its getters: read through the request.
   request: { headers: Record<string, string | string[] | undefined>; query: Record<string, unknown> };
 }
@@ -35,7 +39,17 @@ type MembershipRow = {
   role: PortalRole;
   signatory: boolean;
   name: string | null;
-  client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null; portalEnabled: boolean; state: string } | null;
+  client: {
+    id: number;
+    documentId: string;
+    name: string;
+    currency: string;
+    preferredLocale: string | null;
+    timezone: string | null;
+    portalEnabled: boolean;
+    state: string;
+    requireTwoFactor: boolean;
+  } | null;
 };
 
 type FlatMembershipRow = Omit<MembershipRow, 'client'> & {
@@ -47,6 +61,7 @@ type FlatMembershipRow = Omit<MembershipRow, 'client'> & {
   timezone: string | null;
   portalEnabled: boolean | number;
   clientState: string;
+  requireTwoFactor: boolean | number | null;
 };
 
 /**
@@ -80,6 +95,7 @@ const membershipsOf = async (strapi: Core.Strapi, userId: number): Promise<Membe
       timezone: c('timezone'),
       portalEnabled: c('portalEnabled'),
       clientState: c('state'),
+      requireTwoFactor: c('requireTwoFactor'),
     })) as FlatMembershipRow[];
   return rows.map((row) => ({
     id: Number(row.id),
@@ -97,6 +113,7 @@ const membershipsOf = async (strapi: Core.Strapi, userId: number): Promise<Membe
       // SQLite answers booleans as 0 and 1.
       portalEnabled: Boolean(row.portalEnabled),
       state: row.clientState,
+      requireTwoFactor: Boolean(row.requireTwoFactor),
     },
   }));
 };
@@ -113,10 +130,12 @@ export const resolvePortalContext = async (strapi: Core.Strapi, ctx: KoaLike): P
   }
   if (user.blocked) throw new errors.ForbiddenError('This account is blocked');
 
-  const rows = await membershipsOf(strapi, user.id);
+  const [rows, sessionId] = await Promise.all([membershipsOf(strapi, user.id), sessionIdOf(strapi, ctx)]);
   const usable = rows
     .filter((row) => row.client && row.client.portalEnabled && row.client.state !== 'archived')
     .sort((a, b) => a.client!.name.localeCompare(b.client!.name) || a.id - b.id);
+  // Before anything else is told: an ended sign-in is 401, a missing second factor 403.
+  const session = await checkSignIn(strapi, { user, sessionId, requiredByClient: usable.some((row) => row.client!.requireTwoFactor) });
   if (usable.length === 0) throw new errors.ForbiddenError('This account has no client portal access');
 
   const fromHeader = header(ctx, CLIENT_HEADER);
@@ -140,6 +159,7 @@ export const resolvePortalContext = async (strapi: Core.Strapi, ctx: KoaLike): P
       client: { documentId: row.client!.documentId, name: row.client!.name },
     })),
     capabilities: CAPABILITIES[active.role] ?? new Set(),
+    session,
   };
 };
 

@@ -51,6 +51,11 @@ export interface PublicRouteSpec {
   request: string;
   /** Markdown: each status it answers and with what. */
   responses: string;
+  /**
+   * Under users-permissions' own limit per address and email (its `ratelimit` config), like
+   * `/api/auth/local`: a ceiling for callers that bypass the portal's throttle.
+   */
+  rateLimited?: boolean;
 }
 
 export const toPublicStrapiRoute = (spec: PublicRouteSpec) => ({
@@ -58,5 +63,5 @@ export const toPublicStrapiRoute = (spec: PublicRouteSpec) => ({
   path: spec.path,
   handler: spec.handler,
   info: { pluginName: PLUGIN_ID },
-  config: { auth: false as const, policies: [] },
+  config: { auth: false as const, policies: [], ...(spec.rateLimited ? { middlewares: ['plugin::users-permissions.rateLimit'] } : {}) },
 });

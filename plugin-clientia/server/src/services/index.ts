@@ -1,6 +1,7 @@
 import branding from './branding';
 import brandingSettings from './branding-settings';
 import clients from './clients';
+import contactSecurity from './contact-security';
 import invitations from './invitations';
 import overview from './overview';
 import signing from './signing';
@@ -11,6 +12,7 @@ export default {
   branding,
   'branding-settings': brandingSettings,
   clients,
+  'contact-security': contactSecurity,
   invitations,
   overview,
   signing,

@@ -64,7 +64,7 @@ export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed:
     '- Lists are `{ data, meta: { pagination } }` with at most 100 per page; money is `{ amount, currency }` in minor units; dates are ISO 8601.',
     '- Errors are `{ error: { status, name, message, details } }`; bad input is a 4xx naming the field, never a 5xx.',
     ...(publicRoutes.length
-      ? [`- Without sign-in: ${publicRoutes.map((spec) => `\`${spec.method} /api/clientia${spec.path}\``).join(', ')} (see [Public routes](#public-routes)). Sign-in, forgot and reset password are users-permissions’ own \`/api/auth/...\` routes.`]
+      ? [`- Without sign-in: ${publicRoutes.map((spec) => `\`${spec.method} /api/clientia${spec.path}\``).join(', ')} (see [Public routes](#public-routes)). The portal signs contacts in through \`/sign-in/...\`; resetting a forgotten password is users-permissions’ own \`POST /api/auth/reset-password\`.`]
       : []),
     '',
     '| method | path | capability | roles allowed |',
@@ -88,7 +88,7 @@ export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed:
   if (publicRoutes.length) {
     lines.push('# Public routes', '', 'Anyone may call these, signed in or not.', '');
     for (const spec of publicRoutes) {
-      lines.push(`## ${spec.method} /api/clientia${spec.path}`, '', spec.summary, '', `- Request: ${spec.request}`, `- Responses: ${spec.responses}`, '');
+      lines.push(`## ${spec.method} /api/clientia${spec.path}`, '', spec.summary, '', `- Request: ${spec.request}`, `- Responses: ${spec.responses}${spec.rateLimited ? '; 429 beyond users-permissions’ limit per address and email (its `ratelimit` setting), as for `/api/auth/local`' : ''}`, '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -75,6 +75,46 @@ export const PROBE_EXCEPTIONS: ProbeException[] = [
     reason: 'a contract has a signed document only once every signatory has signed; the probe contracts are unsigned (404)',
     expect: () => [404],
   },
+  {
+    route: 'POST /security/two-factor/confirm',
+    reason: 'the example code is not the current code of the app the probe set up (400 naming code), or no set-up was started (409); two-factor.test.ts confirms with a real code',
+    expect: () => [400, 409],
+  },
+  {
+    route: 'POST /security/two-factor/disable',
+    reason: 'the probe personas have no authenticator app, so there is nothing to turn off (409); two-factor.test.ts turns it off for real',
+    expect: () => [409],
+  },
+  {
+    route: 'POST /security/recovery-codes',
+    reason: 'as for disable: without an authenticator app there are no recovery codes to renew (409)',
+    expect: () => [409],
+  },
+  {
+    route: 'DELETE /sessions/:id',
+    reason: 'sessions belong to an account, not a client: the client’s session the probe names is a colleague’s, so it is 404 to everyone (sign-in-sessions.test.ts ends own sessions)',
+    expect: () => [404],
+  },
+  {
+    route: 'PUT /password',
+    reason: 'the probe does not know the persona’s password: a wrong current password is 400 naming currentPassword (sign-in-sessions.test.ts changes a password for real)',
+    expect: () => [400],
+  },
+  {
+    route: 'PUT /security/passkeys/:id',
+    reason: 'passkeys belong to an account, not a client: the client’s passkey the probe names is a colleague’s, so it is 404 to everyone (passkeys.test.ts renames own passkeys)',
+    expect: () => [404],
+  },
+  {
+    route: 'DELETE /security/passkeys/:id',
+    reason: 'as for renaming: the client’s passkey the probe names is a colleague’s (404)',
+    expect: () => [404],
+  },
+  {
+    route: 'POST /security/passkeys',
+    reason: 'the example carries no challenge of the persona’s and no real authenticator response, so registration is refused with 400 (passkeys.test.ts registers with a software authenticator)',
+    expect: () => [400],
+  },
 ];
 
 export const exceptionFor = (spec: PortalRouteSpec) => PROBE_EXCEPTIONS.find((e) => e.route === routeName(spec));

@@ -98,6 +98,20 @@ export const recordFactory = (app: TestApp) => {
     threadAttachments.set(threadDocumentId, { messageId: messageDocumentId, key });
   };
 
+  /** A contact of the client who is none of the probe personas. */
+  const colleague = async (client: ClientRef, side: ClientSide) => {
+    const t = tag();
+    const user = await create('plugin::users-permissions.user', {
+      username: `colleague-${t}`,
+      email: `${CLIENT_MARKER[side].toLowerCase()}-colleague-${t}@portal.example`,
+      password: `Pw-${randomBytes(9).toString('base64url')}1a`,
+      provider: 'local',
+      confirmed: true,
+    });
+    await create('plugin::clientia.membership', { client: client.documentId, user: user.documentId, role: 'member', name: `${CLIENT_MARKER[side]} Colleague ${t}`, acceptedAt: new Date().toISOString() });
+    return user;
+  };
+
   const makers: Record<string, (client: ClientRef, side: ClientSide, made: MadeRecord[]) => Promise<{ documentId: string } & Data>> = {
     'plugin::clientia.contract': async (client, side) =>
       create('plugin::clientia.contract', {
@@ -218,6 +232,39 @@ export const recordFactory = (app: TestApp) => {
         acceptedAt: new Date().toISOString(),
       });
       return { ...membership, email };
+    },
+    // Sessions and passkeys belong to an account, not a client: these are a colleague's in the
+    // client, so to every probe persona, of that client or not, they are someone else's.
+    'plugin::clientia.portal-session': async (client, side) => {
+      const user = await colleague(client, side);
+      return (await app.strapi.db.query('plugin::clientia.portal-session' as never).create({
+        data: {
+          user: user.id,
+          method: 'password',
+          secondFactor: 'none',
+          passwordStamp: '0'.repeat(32),
+          userAgent: `${CLIENT_MARKER[side]} browser ${tag()}`,
+          ip: '203.0.113.7',
+          lastSeenAt: new Date(),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        } as never,
+      })) as unknown as { documentId: string } & Data;
+    },
+    'plugin::clientia.passkey': async (client, side) => {
+      const user = await colleague(client, side);
+      return (await app.strapi.db.query('plugin::clientia.passkey' as never).create({
+        data: {
+          user: user.id,
+          credentialId: randomBytes(16).toString('base64url'),
+          userHandle: randomBytes(16).toString('base64url'),
+          publicKey: randomBytes(32).toString('base64url'),
+          counter: 0,
+          transports: ['internal'],
+          deviceType: 'singleDevice',
+          backedUp: false,
+          name: `${CLIENT_MARKER[side]} passkey ${tag()}`,
+        } as never,
+      })) as unknown as { documentId: string } & Data;
     },
     'plugin::clientia.activity': async (client, side, made) => {
       const project = await makeOne('plugin::clientia.project', client, side, made);

@@ -20,6 +20,7 @@ const brand = (overrides: Partial<EmailBrand> = {}): EmailBrand => ({
 const varsFor = (text: string): EmailVars => ({
   invitation: { clientName: `Northwind ${text}`, inviteUrl: `${PORTAL}/invite/tok_123`, expiresAt: '2026-12-03T14:00:00Z', invitedBy: `Ada ${text}` },
   password_reset: { resetUrl: `${PORTAL}/reset-password?code=abc123` },
+  sign_in_link: { signInUrl: `${PORTAL}/sign-in/link?token=tok_456` },
   invoice_issued: { invoiceId: 'inv_doc_1', number: `INV-2026-0042${text}`, total: { amount: 178500, currency: 'EUR' }, dueDate: '2026-12-15' },
   payment_reminder: { invoiceId: 'inv_doc_1', number: 'INV-2026-0042', balance: { amount: 50000, currency: 'EUR' }, dueDate: '2026-12-15' },
   overdue_reminder: { invoiceId: 'inv_doc_1', number: 'INV-2026-0042', balance: { amount: 50000, currency: 'EUR' }, dueDate: '2026-12-15' },
@@ -33,6 +34,7 @@ const varsFor = (text: string): EmailVars => ({
 const LINKS: Record<EmailKind, string | null> = {
   invitation: `${PORTAL}/invite/tok_123`,
   password_reset: `${PORTAL}/reset-password?code=abc123`,
+  sign_in_link: `${PORTAL}/sign-in/link?token=tok_456`,
   invoice_issued: `${PORTAL}/invoices/inv_doc_1`,
   payment_reminder: `${PORTAL}/invoices/inv_doc_1`,
   overdue_reminder: `${PORTAL}/invoices/inv_doc_1`,

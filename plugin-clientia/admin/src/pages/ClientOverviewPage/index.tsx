@@ -1,8 +1,9 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
 
-import { isNotFound } from '../../api/failure';
+import { clientiaApi } from '../../api/client';
+import { failureMessage, isNotFound } from '../../api/failure';
 import { StateBadge } from '../../components/StateBadge';
 import { usePermission } from '../../hooks/usePermission';
 import { ACTIONS } from '../../permissions';
@@ -11,12 +12,16 @@ import { useTranslate } from '../../utils/useTranslate';
 import { ClientActions } from './components/ClientActions';
 import { ClientOverviewView } from './components/ClientOverviewView';
 import { useClientOverview } from './hooks/useClientOverview';
+import { useClientSignIn } from './hooks/useClientSignIn';
+import { withContact, type Contact, type ContactSignInControls } from './signIn';
 
 export const ClientOverviewPage = () => {
   const { t } = useTranslate();
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { state, reload } = useClientOverview(documentId);
   const canManage = usePermission(ACTIONS.manageRecords);
+  const signIn = useClientSignIn(documentId);
+  const { toggleNotification } = useNotification();
 
   if (!state.data) {
     if (state.status === 'loading') return <Page.Loading />;
@@ -24,6 +29,36 @@ export const ClientOverviewPage = () => {
   }
 
   const { client } = state.data;
+  const security = signIn.state.data;
+
+  const signInControls: ContactSignInControls = {
+    security,
+    failed: signIn.state.status === 'error' && !security,
+    canManage: canManage.allowed,
+    async onRequireTwoFactor(required: boolean) {
+      try {
+        signIn.replace(await clientiaApi.setClientRequiresTwoFactor(client.documentId, required));
+        toggleNotification({ type: 'success', message: t(required ? 'client.signIn.savedOn' : 'client.signIn.savedOff', { client: client.name }) });
+        // The change is in the client's activity log.
+        reload();
+      } catch (error) {
+        toggleNotification({ type: 'danger', message: failureMessage(error) ?? t('client.signIn.saveFailed') });
+      }
+    },
+    async onResetTwoFactor(contact: Contact) {
+      try {
+        const reset = await clientiaApi.resetTwoFactor(client.documentId, contact.membershipId);
+        if (security) signIn.replace(withContact(security, reset.contact));
+        else signIn.reload();
+        toggleNotification({ type: 'success', message: t('resetTwoFactor.done', { name: contact.name, count: reset.sessionsEnded }) });
+        // The reset is in the client's activity log.
+        reload();
+      } catch (error) {
+        toggleNotification({ type: 'danger', message: failureMessage(error) ?? t('resetTwoFactor.failed') });
+      }
+    },
+  };
+
   return (
     <Page.Main>
       <Page.Title>{client.name}</Page.Title>
@@ -43,12 +78,15 @@ export const ClientOverviewPage = () => {
             clientDocumentId={client.documentId}
             clientName={client.name}
             canInvite={canManage.allowed}
-            onInvited={reload}
+            onInvited={() => {
+              reload();
+              signIn.reload();
+            }}
           />
         }
       />
       <Layouts.Content>
-        <ClientOverviewView overview={state.data} />
+        <ClientOverviewView overview={state.data} signIn={signInControls} />
       </Layouts.Content>
     </Page.Main>
   );

@@ -17,11 +17,13 @@ import {
 } from './invoices';
 import type { EmailBrand, EmailRecipient, RenderedEmail } from './layout';
 import { newDocumentEmail, newMessageEmail, type NewDocumentVars, type NewMessageVars } from './portal-activity';
+import { signInLinkEmail, type SignInLinkVars } from './sign-in-link';
 
 /** What each kind of email needs to be written; the outbox row's `kind` is one of these keys. */
 export interface EmailVars {
   invitation: InvitationVars;
   password_reset: PasswordResetVars;
+  sign_in_link: SignInLinkVars;
   invoice_issued: InvoiceIssuedVars;
   payment_reminder: PaymentReminderVars;
   overdue_reminder: OverdueReminderVars;
@@ -39,6 +41,7 @@ type Template<K extends EmailKind> = (brand: EmailBrand, to: EmailRecipient, var
 export const EMAIL_TEMPLATES: { [K in EmailKind]: Template<K> } = {
   invitation: invitationEmail,
   password_reset: passwordResetEmail,
+  sign_in_link: signInLinkEmail,
   invoice_issued: invoiceIssuedEmail,
   payment_reminder: paymentReminderEmail,
   overdue_reminder: overdueReminderEmail,
@@ -66,4 +69,5 @@ export type {
   OverdueReminderVars,
   PasswordResetVars,
   PaymentReminderVars,
+  SignInLinkVars,
 };

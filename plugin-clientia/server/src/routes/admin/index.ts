@@ -31,5 +31,10 @@ export default () => ({
     route('PUT', '/threads/:documentId/state', 'threads.setState', manageRecords),
     route('GET', '/branding', 'branding-settings.find', read),
     route('PUT', '/branding', 'branding-settings.update', manageSettings),
+    route('GET', '/settings/sign-in', 'sign-in-settings.find', read),
+    route('PUT', '/settings/sign-in', 'sign-in-settings.update', manageSettings),
+    route('GET', '/clients/:documentId/sign-in', 'contact-security.find', read),
+    route('PUT', '/clients/:documentId/sign-in', 'contact-security.update', manageRecords),
+    route('POST', '/clients/:documentId/contacts/:membershipId/two-factor/reset', 'contact-security.resetTwoFactor', manageRecords),
   ],
 });

@@ -1,12 +1,19 @@
 import { Flex } from '@strapi/design-system';
 
 import type { ClientOverview } from '../../../../../shared/contracts/admin';
+import type { ContactSignInControls } from '../signIn';
 import { ClientDetails } from './ClientDetails';
 import { ClientRecords } from './ClientRecords';
 
-export const ClientOverviewView = ({ overview }: { overview: ClientOverview }) => (
+interface ClientOverviewViewProps {
+  overview: ClientOverview;
+  /** Left out, the contacts show without their sign-in security. */
+  signIn?: ContactSignInControls;
+}
+
+export const ClientOverviewView = ({ overview, signIn }: ClientOverviewViewProps) => (
   <Flex direction="column" alignItems="stretch" gap={6}>
     <ClientDetails overview={overview} />
-    <ClientRecords overview={overview} />
+    <ClientRecords overview={overview} signIn={signIn} />
   </Flex>
 );

@@ -3,6 +3,7 @@ import { Badge, Box, Flex, Tabs } from '@strapi/design-system';
 
 import type { ClientOverview } from '../../../../../shared/contracts/admin';
 import { useTranslate, type TranslationKey } from '../../../utils/useTranslate';
+import type { ContactSignInControls } from '../signIn';
 import { ActivityPanel } from './panels/ActivityPanel';
 import { ContactsPanel } from './panels/ContactsPanel';
 import { ContractsPanel } from './panels/ContractsPanel';
@@ -21,10 +22,15 @@ interface RecordTab {
 }
 
 /** One tab per kind of record the firm keeps for this client. */
-export const ClientRecords = ({ overview }: { overview: ClientOverview }) => {
+export const ClientRecords = ({ overview, signIn }: { overview: ClientOverview; signIn?: ContactSignInControls }) => {
   const { t } = useTranslate();
   const tabs: RecordTab[] = [
-    { id: 'contacts', title: 'client.tab.contacts', count: overview.contacts.length, panel: <ContactsPanel contacts={overview.contacts} /> },
+    {
+      id: 'contacts',
+      title: 'client.tab.contacts',
+      count: overview.contacts.length,
+      panel: <ContactsPanel contacts={overview.contacts} signIn={signIn} />,
+    },
     { id: 'contracts', title: 'client.tab.contracts', count: overview.contracts.length, panel: <ContractsPanel contracts={overview.contracts} /> },
     { id: 'retainers', title: 'client.tab.retainers', count: overview.retainers.length, panel: <RetainersPanel retainers={overview.retainers} /> },
     {

@@ -5,8 +5,10 @@ import { contractsRoutes } from './contracts';
 import { dashboardRoutes } from './dashboard';
 import { documentsRoutes } from './documents';
 import { meRoutes } from './me';
+import { passkeyRoutes } from './passkeys';
 import { preferencesRoutes } from './preferences';
 import { projectsRoutes } from './projects';
+import { securityRoutes } from './security';
 import { seatsRoutes } from './seats';
 import { threadsRoutes } from './threads';
 
@@ -22,4 +24,6 @@ export const PORTAL_ROUTES: readonly PortalRouteSpec[] = [
   ...threadsRoutes,
   ...activityRoutes,
   ...preferencesRoutes,
+  ...securityRoutes,
+  ...passkeyRoutes,
 ];

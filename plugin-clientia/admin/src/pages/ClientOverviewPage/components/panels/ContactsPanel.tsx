@@ -1,55 +1,111 @@
-import { Badge, Td, Tr, Typography } from '@strapi/design-system';
+import { Badge, Flex, Td, Tr, Typography } from '@strapi/design-system';
 
 import type { ClientOverview } from '../../../../../../shared/contracts/admin';
+import type { ContactSignInSecurity } from '../../../../../../shared/contracts/admin-sign-in';
 import { RecordTable } from '../../../../components/RecordTable';
 import { EmptyNote } from '../../../../components/Section';
 import { formatDate } from '../../../../utils/dates';
 import { useTranslate } from '../../../../utils/useTranslate';
 import { contactStatus } from '../../clientRecords';
+import { securityByMembership, twoFactorRequiredBy, type ContactSignInControls } from '../../signIn';
+import { ClientTwoFactorRule } from '../ClientTwoFactorRule';
+import { ResetTwoFactorDialog } from '../ResetTwoFactorDialog';
 
 const STATUS_TONE = { active: 'success', invited: 'secondary', blocked: 'danger' } as const;
 
-export const ContactsPanel = ({ contacts }: { contacts: ClientOverview['contacts'] }) => {
-  const { t, label, locale } = useTranslate();
-  if (contacts.length === 0) return <EmptyNote>{t('client.contacts.empty')}</EmptyNote>;
+interface ContactsPanelProps {
+  contacts: ClientOverview['contacts'];
+  /** Sign-in security: the client's two-factor rule and each contact's second factors. */
+  signIn?: ContactSignInControls;
+}
+
+const TwoFactorCell = ({ security }: { security: ContactSignInSecurity | undefined }) => {
+  const { t, locale } = useTranslate();
+  if (!security) return <Typography textColor="neutral500">{t('common.none')}</Typography>;
+  if (!security.twoFactor.enabled) return <Badge>{t('client.contacts.twoFactor.off')}</Badge>;
   return (
-    <RecordTable
-      columns={[t('column.name'), t('column.email'), t('column.role'), t('column.signatory'), t('column.status')]}
-      rowCount={contacts.length}
-    >
-      {contacts.map((contact) => {
-        const status = contactStatus(contact);
-        return (
-          <Tr key={contact.membershipId}>
-            <Td>
-              <Typography fontWeight="semiBold">{contact.name}</Typography>
-            </Td>
-            <Td>
-              <Typography>{contact.email}</Typography>
-            </Td>
-            <Td>
-              <Typography>{label('role', contact.role)}</Typography>
-            </Td>
-            <Td>
-              {contact.signatory ? (
-                <Typography textColor="success600" fontWeight="semiBold">
-                  {t('client.contacts.signatory')}
-                </Typography>
-              ) : (
-                <Typography textColor="neutral500">{t('common.no')}</Typography>
-              )}
-            </Td>
-            <Td>
-              <Badge variant={STATUS_TONE[status]}>{t(`client.contacts.status.${status}`)}</Badge>{' '}
-              {status === 'invited' && contact.invitedAt ? (
-                <Typography variant="pi" textColor="neutral600">
-                  {t('client.contacts.invitedOn', { date: formatDate(contact.invitedAt, locale) ?? '' })}
-                </Typography>
-              ) : null}
-            </Td>
-          </Tr>
-        );
-      })}
-    </RecordTable>
+    <Flex gap={2} wrap="wrap">
+      <Badge variant="success">{t('client.contacts.twoFactor.on')}</Badge>
+      {security.twoFactor.enabledAt ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t('client.contacts.twoFactor.since', { date: formatDate(security.twoFactor.enabledAt, locale) ?? '' })}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
+export const ContactsPanel = ({ contacts, signIn }: ContactsPanelProps) => {
+  const { t, label, locale } = useTranslate();
+  const security = securityByMembership(signIn?.security ?? null);
+  const required = twoFactorRequiredBy(signIn?.security ?? null) !== null;
+
+  const columns = [t('column.name'), t('column.email'), t('column.role'), t('column.signatory'), t('column.status')];
+  if (signIn) columns.push(t('column.twoFactor'), t('column.passkeys'));
+  if (signIn?.canManage) columns.push('');
+
+  return (
+    <>
+      {signIn ? <ClientTwoFactorRule signIn={signIn} /> : null}
+      {contacts.length === 0 ? (
+        <EmptyNote>{t('client.contacts.empty')}</EmptyNote>
+      ) : (
+        <RecordTable columns={columns} rowCount={contacts.length}>
+          {contacts.map((contact) => {
+            const status = contactStatus(contact);
+            const own = security.get(contact.membershipId);
+            return (
+              <Tr key={contact.membershipId}>
+                <Td>
+                  <Typography fontWeight="semiBold">{contact.name}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{contact.email}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{label('role', contact.role)}</Typography>
+                </Td>
+                <Td>
+                  {contact.signatory ? (
+                    <Typography textColor="success600" fontWeight="semiBold">
+                      {t('client.contacts.signatory')}
+                    </Typography>
+                  ) : (
+                    <Typography textColor="neutral500">{t('common.no')}</Typography>
+                  )}
+                </Td>
+                <Td>
+                  <Badge variant={STATUS_TONE[status]}>{t(`client.contacts.status.${status}`)}</Badge>{' '}
+                  {status === 'invited' && contact.invitedAt ? (
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('client.contacts.invitedOn', { date: formatDate(contact.invitedAt, locale) ?? '' })}
+                    </Typography>
+                  ) : null}
+                </Td>
+                {signIn ? (
+                  <>
+                    <Td>
+                      <TwoFactorCell security={own} />
+                    </Td>
+                    <Td>
+                      <Typography textColor={own?.passkeys ? undefined : 'neutral500'}>
+                        {own ? t('client.contacts.passkeys', { count: own.passkeys }) : t('common.none')}
+                      </Typography>
+                    </Td>
+                  </>
+                ) : null}
+                {signIn?.canManage ? (
+                  <Td>
+                    {own?.twoFactor.enabled ? (
+                      <ResetTwoFactorDialog contact={contact} required={required} onReset={signIn.onResetTwoFactor} />
+                    ) : null}
+                  </Td>
+                ) : null}
+              </Tr>
+            );
+          })}
+        </RecordTable>
+      )}
+    </>
   );
 };

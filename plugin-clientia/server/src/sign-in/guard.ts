@@ -1,0 +1,129 @@
+import type { Core } from '@strapi/strapi';
+
+import type { SecondFactor, SignInMethod } from '../../../shared/contracts/sign-in';
+import { PLUGIN_ID } from '../../../shared/plugin';
+import { columnOf, linkTable } from '../services/records';
+import { publicError } from './http-errors';
+import { hasSecondFactor, isLive, SESSION_UID, touchSession, type PortalSession } from './sessions';
+import { DEFAULT_SIGN_IN_SETTINGS } from './settings';
+import { TWO_FACTOR_UID } from './requirement';
+
+export const SIGN_IN_ENDED = 'This sign-in has ended';
+export const TWO_FACTOR_REQUIRED = 'Two-factor authentication is required';
+
+/** The 403 the portal answers when a second factor is missing: `details.reason` tells the portal to ask for one. */
+export const twoFactorRequiredError = () => publicError(403, TWO_FACTOR_REQUIRED, { reason: 'two-factor-required' });
+
+interface FactsRow {
+  id?: unknown;
+  documentId?: unknown;
+  method?: unknown;
+  secondFactor?: unknown;
+  passwordStamp?: unknown;
+  ip?: unknown;
+  userAgent?: unknown;
+  createdAt?: unknown;
+  lastSeenAt?: unknown;
+  expiresAt?: unknown;
+  endedAt?: unknown;
+  twoFactors?: unknown;
+  settings?: unknown;
+}
+
+const when = (value: unknown) => (value === null || value === undefined || value === '' ? null : new Date(value as string | number));
+
+const portalRequires = (stored: unknown): boolean => {
+  if (typeof stored !== 'string') return DEFAULT_SIGN_IN_SETTINGS.requireTwoFactor;
+  try {
+    const value = JSON.parse(stored) as { requireTwoFactor?: unknown } | null;
+    return typeof value?.requireTwoFactor === 'boolean' ? value.requireTwoFactor : DEFAULT_SIGN_IN_SETTINGS.requireTwoFactor;
+  } catch {
+    return DEFAULT_SIGN_IN_SETTINGS.requireTwoFactor;
+  }
+};
+
+/**
+ * Everything the portal policy needs to know about the caller's sign-in, in one statement: the
+ * session the token names (when it names one, and only if it is this contact's), whether the
+ * contact has an authenticator app set up, and the firm's portal-wide setting.
+ */
+const readFacts = async (strapi: Core.Strapi, userId: number, sessionId: string | null): Promise<FactsRow | undefined> => {
+  const knex = strapi.db.connection;
+  const twoFactorTable = strapi.db.metadata.get(TWO_FACTOR_UID).tableName;
+  const twoFactorUser = linkTable(strapi, TWO_FACTOR_UID, 'user');
+  const twoFactors = knex({ tf: twoFactorTable })
+    .join({ tfu: twoFactorUser.name }, `tfu.${twoFactorUser.joinColumn.name}`, 'tf.id')
+    .where(`tfu.${twoFactorUser.inverseJoinColumn.name}`, userId)
+    .whereNotNull(`tf.${columnOf(strapi, TWO_FACTOR_UID, 'confirmedAt')}`)
+    .count({ n: '*' });
+  const settings = knex(strapi.db.metadata.get('strapi::core-store').tableName)
+    .select('value')
+    .where('key', `plugin_${PLUGIN_ID}_sign-in`)
+    .whereNull('environment')
+    .whereNull('tag')
+    .limit(1);
+  if (!sessionId) {
+    return (await knex.select(twoFactors.as('twoFactors'), settings.as('settings')).first()) as FactsRow | undefined;
+  }
+  const sessionUser = linkTable(strapi, SESSION_UID, 'user');
+  const s = (attribute: string) => `s.${columnOf(strapi, SESSION_UID, attribute)}`;
+  return (await knex({ s: strapi.db.metadata.get(SESSION_UID).tableName })
+    .join({ su: sessionUser.name }, `su.${sessionUser.joinColumn.name}`, 's.id')
+    .where(s('documentId'), sessionId)
+    .where(`su.${sessionUser.inverseJoinColumn.name}`, userId)
+    .select({
+      id: 's.id',
+      documentId: s('documentId'),
+      method: s('method'),
+      secondFactor: s('secondFactor'),
+      passwordStamp: s('passwordStamp'),
+      ip: s('ip'),
+      userAgent: s('userAgent'),
+      createdAt: s('createdAt'),
+      lastSeenAt: s('lastSeenAt'),
+      expiresAt: s('expiresAt'),
+      endedAt: s('endedAt'),
+    })
+    .select(twoFactors.as('twoFactors'), settings.as('settings'))
+    .first()) as FactsRow | undefined;
+};
+
+const toSession = (row: FactsRow, userId: number): PortalSession => ({
+  id: Number(row.id),
+  documentId: String(row.documentId),
+  userId,
+  method: row.method as SignInMethod,
+  secondFactor: (row.secondFactor as SecondFactor | null) ?? 'none',
+  passwordStamp: typeof row.passwordStamp === 'string' ? row.passwordStamp : null,
+  ip: typeof row.ip === 'string' ? row.ip : null,
+  userAgent: typeof row.userAgent === 'string' ? row.userAgent : null,
+  createdAt: when(row.createdAt) ?? new Date(0),
+  lastSeenAt: when(row.lastSeenAt),
+  expiresAt: when(row.expiresAt) ?? new Date(0),
+  endedAt: when(row.endedAt),
+});
+
+/**
+ * The sign-in rules of every portal request. A token naming a session works only while that
+ * session is live (not ended, not expired, opened under the current password): 401 otherwise. A
+ * contact who needs two-factor authentication (set up, or required by the firm for the portal or
+ * by one of their clients) gets 403 with `details.reason: 'two-factor-required'` unless the
+ * session proved a second factor; a token without a session (from `/api/auth/local`) proved none.
+ */
+export const checkSignIn = async (
+  strapi: Core.Strapi,
+  input: { user: { id: number; password?: string | null }; sessionId: string | null; requiredByClient: boolean; now?: Date }
+): Promise<PortalSession | null> => {
+  const now = input.now ?? new Date();
+  const row = await readFacts(strapi, input.user.id, input.sessionId);
+  if (input.sessionId && !row) throw publicError(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
+  const session = input.sessionId && row ? toSession(row, input.user.id) : null;
+  if (session && !isLive(session, input.user.password, now)) throw publicError(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
+
+  if (!session || !hasSecondFactor(session)) {
+    const needed = input.requiredByClient || Number(row?.twoFactors ?? 0) > 0 || portalRequires(row?.settings);
+    if (needed) throw twoFactorRequiredError();
+  }
+  if (session) await touchSession(strapi, session, now);
+  return session;
+};

@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+
+import { pluginConfig } from '../rules/settings';
+import { records } from '../services/records';
+import { clientAddress, normaliseAddress, USER_AGENT_HEADER } from '../signing/signer-context';
+
+/** What sign-in code reads of Koa's context (a policy's copy of it has these too). */
+export interface SignInHttpContext {
+  request: { headers: Record<string, string | string[] | undefined> };
+  req: { socket: { remoteAddress?: string } };
+}
+
+export interface RequestFacts {
+  /** The browser's address: the peer, or what a trusted proxy says the peer was. */
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The portal's own PUBLIC_URL origin, forwarded on sign-in calls so links and passkeys use the address the contact sees. */
+export const PORTAL_ORIGIN_HEADER = 'x-clientia-portal-origin';
+
+const MAX_USER_AGENT = 512;
+
+const header = (ctx: SignInHttpContext, name: string) => {
+  const value = ctx.request.headers[name];
+  return (Array.isArray(value) ? value.join(',') : value)?.trim() ?? '';
+};
+
+const trustedProxies = (strapi: Core.Strapi) =>
+  new Set(pluginConfig(strapi, 'trustedProxies').map((address) => normaliseAddress(address)).filter((address): address is string => Boolean(address)));
+
+const viaTrustedProxy = (strapi: Core.Strapi, ctx: SignInHttpContext, trusted = trustedProxies(strapi)) => {
+  const peer = normaliseAddress(ctx.req.socket.remoteAddress);
+  return Boolean(peer && trusted.has(peer));
+};
+
+const cleanUserAgent = (value: string) => value.replace(/\p{Cc}+/gu, ' ').trim().slice(0, MAX_USER_AGENT) || null;
+
+/**
+ * The address and browser behind a request. The portal forwards both for the browser it serves;
+ * those headers count only from a trusted proxy, so nobody else can put words in the session list.
+ * `strapi` defaults to the running instance, which is where the trusted proxies are configured.
+ */
+export const requestContext = (ctx: SignInHttpContext, strapi: Core.Strapi = global.strapi): RequestFacts => {
+  const trusted = trustedProxies(strapi);
+  const forwardedAgent = viaTrustedProxy(strapi, ctx, trusted) ? header(ctx, USER_AGENT_HEADER) : '';
+  return {
+    ip: clientAddress({ headers: ctx.request.headers, socketAddress: ctx.req.socket.remoteAddress }, trusted),
+    userAgent: cleanUserAgent(forwardedAgent || header(ctx, 'user-agent')),
+  };
+};
+
+/** `https://portal.example` from anything URL-shaped with an http(s) scheme and no credentials; null otherwise. */
+export const originOf = (value: string | null | undefined): string | null => {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.username || url.password || !url.hostname) return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The portal's origin, as the contact's browser sees it: what the portal itself says (only from a
+ * trusted proxy, and only a bare origin), else the firm's custom domain from the branding, else the
+ * configured portal URL. Sign-in links point here and the passkey RP id is its hostname.
+ */
+export const portalOrigin = async (strapi: Core.Strapi, ctx: SignInHttpContext | null): Promise<string> => {
+  if (ctx && viaTrustedProxy(strapi, ctx)) {
+    const forwarded = header(ctx, PORTAL_ORIGIN_HEADER);
+    const origin = originOf(forwarded);
+    // Only a bare origin: a path or query in it would be a sign the header was tampered with.
+    if (origin && forwarded.replace(/\/+$/, '') === origin) return origin;
+  }
+  const branding = await records(strapi, 'plugin::clientia.branding').findOne({ select: ['portalUrl'] });
+  const fromBranding = originOf(typeof branding?.portalUrl === 'string' ? branding.portalUrl : null);
+  return fromBranding ?? originOf(pluginConfig(strapi, 'portalUrl')) ?? pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '');
+};
