@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { SessionManager } from '../../src/lib/server/session';
+import { authMethodOf, SessionManager } from '../../src/lib/server/session';
 import { MemoryStore } from '../../src/lib/server/store/memory';
 
 vi.mock('../../src/lib/server/config', () => ({
@@ -15,6 +15,8 @@ const fields = (userId: number) => ({
   clientId: 'client-1',
   locale: 'en',
   method: 'password' as const,
+  secondFactor: 'none' as const,
+  apiSessionId: `api-session-${userId}`,
   userAgent: 'test',
   ip: '127.0.0.1',
 });
@@ -80,5 +82,44 @@ describe('portal sessions', () => {
     expect(await manager.read(first.token)).toBeNull();
     expect(await manager.read(second.token)).not.toBeNull();
     expect((await manager.list(1)).map((s) => s.key)).toEqual([second.session.key]);
+  });
+
+  it("ends the records standing on an API session the contact ended, and no one else's", async () => {
+    const ended = await manager.create(fields(1));
+    const kept = await manager.create({ ...fields(1), apiSessionId: 'api-session-other' });
+    const foreign = await manager.create(fields(2));
+    expect(await manager.destroyApiSession(1, 'api-session-1')).toBe(1);
+    expect(await manager.read(ended.token), 'a copy of the ended cookie opens nothing').toBeNull();
+    expect(await manager.read(kept.token)).not.toBeNull();
+    expect(await manager.read(foreign.token)).not.toBeNull();
+    expect(await manager.destroyApiSession(1, 'api-session-unknown')).toBe(0);
+  });
+
+  it('ends every other session of the contact and keeps this one', async () => {
+    const here = await manager.create(fields(1));
+    const elsewhere = await manager.create(fields(1));
+    const again = await manager.create(fields(1));
+    expect(await manager.destroyOthers(1, here.session.key)).toBe(2);
+    expect(await manager.read(here.token)).not.toBeNull();
+    expect(await manager.read(elsewhere.token)).toBeNull();
+    expect(await manager.read(again.token)).toBeNull();
+  });
+});
+
+describe('the sign-in method in the signing trail', () => {
+  it('names the first factor, then the second one if any', () => {
+    expect(authMethodOf({ method: 'password', secondFactor: 'none' })).toBe('password');
+    expect(authMethodOf({ method: 'password', secondFactor: 'totp' })).toBe('password-totp');
+    expect(authMethodOf({ method: 'link', secondFactor: 'totp' })).toBe('link-totp');
+    expect(authMethodOf({ method: 'link', secondFactor: 'recovery-code' })).toBe('link-recovery-code');
+    expect(authMethodOf({ method: 'passkey', secondFactor: 'none' })).toBe('passkey');
+    for (const method of ['password', 'password-totp', 'link-totp', 'link-recovery-code', 'passkey']) {
+      expect(method).toMatch(/^[a-z][a-z0-9_-]{0,31}$/);
+    }
+  });
+
+  it('reads a session kept from before sign-in methods were recorded as a password session', () => {
+    const older = { method: 'invitation', secondFactor: undefined } as unknown as Parameters<typeof authMethodOf>[0];
+    expect(authMethodOf(older)).toBe('password');
   });
 });

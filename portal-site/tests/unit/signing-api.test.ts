@@ -45,7 +45,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const signer = signerHeaders({ clientAddress: '203.0.113.24', sessionKey: 'f'.repeat(64), userAgent: 'Mozilla/5.0' });
+const signer = signerHeaders({ clientAddress: '203.0.113.24', sessionKey: 'f'.repeat(64), userAgent: 'Mozilla/5.0', authMethod: 'password' });
 
 describe('the signing calls', () => {
   it('open the signing view in the contact’s language, with the signer’s context', async () => {

@@ -219,7 +219,7 @@ describe('the signer context sent to Strapi', () => {
   const sessionKey = createHash('sha256').update('cookie-secret').digest('hex');
 
   it('forwards the browser address, a hash of the session and the sign-in method', () => {
-    const headers = signerHeaders({ clientAddress: '203.0.113.24', sessionKey, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' });
+    const headers = signerHeaders({ clientAddress: '203.0.113.24', sessionKey, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)', authMethod: 'password' });
     expect(headers).toEqual({
       'x-forwarded-for': '203.0.113.24',
       'x-clientia-session': createHash('sha256').update(sessionKey).digest('hex'),
@@ -231,20 +231,29 @@ describe('the signer context sent to Strapi', () => {
     expect(headers['x-clientia-session']).toMatch(/^[a-f0-9]{64}$/);
   });
 
+  it('names how the session was opened, and nothing the API would not take for a method', () => {
+    const method = (authMethod: string) => signerHeaders({ clientAddress: null, sessionKey, userAgent: null, authMethod })['x-clientia-auth-method'];
+    expect(method('password-totp')).toBe('password-totp');
+    expect(method('passkey')).toBe('passkey');
+    expect(method('link-recovery-code')).toBe('link-recovery-code');
+    expect(method('Password TOTP')).toBe('password');
+    expect(method('x'.repeat(40))).toBe('password');
+  });
+
   it('forwards IPv6 addresses and nothing that is not an address', () => {
-    expect(signerHeaders({ clientAddress: '2001:db8::24', sessionKey, userAgent: null })['x-forwarded-for']).toBe('2001:db8::24');
-    expect(signerHeaders({ clientAddress: '[2001:db8::24]', sessionKey, userAgent: null })['x-forwarded-for']).toBe('2001:db8::24');
+    expect(signerHeaders({ clientAddress: '2001:db8::24', sessionKey, userAgent: null, authMethod: 'password' })['x-forwarded-for']).toBe('2001:db8::24');
+    expect(signerHeaders({ clientAddress: '[2001:db8::24]', sessionKey, userAgent: null, authMethod: 'password' })['x-forwarded-for']).toBe('2001:db8::24');
     for (const clientAddress of ['unknown', '', null, undefined, '203.0.113.24, 10.0.0.1']) {
-      expect(signerHeaders({ clientAddress, sessionKey, userAgent: null })).not.toHaveProperty('x-forwarded-for');
+      expect(signerHeaders({ clientAddress, sessionKey, userAgent: null, authMethod: 'password' })).not.toHaveProperty('x-forwarded-for');
     }
   });
 
   it('cuts the user agent to 512 characters and keeps it one header line', () => {
-    const long = signerHeaders({ clientAddress: '203.0.113.24', sessionKey, userAgent: `Mozilla/5.0 ${'x'.repeat(1000)}` });
+    const long = signerHeaders({ clientAddress: '203.0.113.24', sessionKey, userAgent: `Mozilla/5.0 ${'x'.repeat(1000)}`, authMethod: 'password' });
     expect(long['x-clientia-user-agent']).toHaveLength(USER_AGENT_MAX);
     expect(cleanUserAgent('Agent\r\nX-Injected: 1')).toBe('Agent X-Injected: 1');
     expect(cleanUserAgent('Navigateur ☃')).toBe('Navigateur ?');
-    expect(signerHeaders({ clientAddress: null, sessionKey, userAgent: '  ' })).not.toHaveProperty('x-clientia-user-agent');
+    expect(signerHeaders({ clientAddress: null, sessionKey, userAgent: '  ', authMethod: 'password' })).not.toHaveProperty('x-clientia-user-agent');
   });
 
   it('asks for the consent in the page’s language', () => {

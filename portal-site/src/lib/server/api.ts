@@ -28,6 +28,16 @@ import type {
 } from '../../../../plugin-clientia/shared/contracts/portal-threads';
 import type { GetMeResponse } from '../../../../plugin-clientia/shared/contracts/portal';
 import type {
+  PasskeyCeremony,
+  PasskeySummary,
+  PortalSessionSummary,
+  RecoveryCodes,
+  SecurityOverview,
+  SignedIn,
+  TotpEnrolment,
+} from '../../../../plugin-clientia/shared/contracts/sign-in';
+import type { SecondFactorProof } from './sign-in';
+import type {
   DeclineContractRequest,
   GetContractVerificationResponse,
   GetPortalSigningResponse,
@@ -104,6 +114,27 @@ export const portalApi = (jwt: string, client: string | null) => {
 
     preferences: () => call<GetPreferencesResponse>('/preferences'),
     updatePreferences: (body: UpdatePreferencesRequest) => call<GetPreferencesResponse>('/preferences', { method: 'PUT', json: body }),
+
+    // Sign-in security: the contact's own two-factor settings, passkeys, sessions and password.
+    security: () => call<{ data: SecurityOverview }>('/security'),
+    startTwoFactor: () => call<{ data: TotpEnrolment }>('/security/two-factor', { method: 'POST', json: {} }),
+    confirmTwoFactor: (code: string) => call<{ data: RecoveryCodes }>('/security/two-factor/confirm', { method: 'POST', json: { code } }),
+    disableTwoFactor: (proof: SecondFactorProof) => call<unknown>('/security/two-factor/disable', { method: 'POST', json: proof }),
+    renewRecoveryCodes: (proof: SecondFactorProof) => call<{ data: RecoveryCodes }>('/security/recovery-codes', { method: 'POST', json: proof }),
+    // Passkey ceremonies carry the browser's context too: the passkey belongs to the portal's host name.
+    passkeyRegistrationOptions: (browser: Record<string, string>) =>
+      call<{ data: PasskeyCeremony }>('/security/passkeys/options', { method: 'POST', json: {}, headers: browser }),
+    addPasskey: (body: { challenge: string; response: unknown; name: string }, browser: Record<string, string>) =>
+      call<{ data: PasskeySummary }>('/security/passkeys', { method: 'POST', json: body, headers: browser }),
+    renamePasskey: (id: string, name: string) => call<unknown>(`/security/passkeys/${segment(id)}`, { method: 'PUT', json: { name } }),
+    removePasskey: (id: string) => call<unknown>(`/security/passkeys/${segment(id)}`, { method: 'DELETE' }),
+    sessions: () => call<{ data: PortalSessionSummary[] }>('/sessions'),
+    endSession: (id: string) => call<unknown>(`/sessions/${segment(id)}`, { method: 'DELETE' }),
+    endOtherSessions: () => call<{ data: { ended: number } }>('/sessions/end-others', { method: 'POST', json: {} }),
+    endAllSessions: () => call<{ data: { ended: number } }>('/sessions/end-all', { method: 'POST', json: {} }),
+    // Opens a new session in the API: it records the browser, as a sign-in does.
+    changePassword: (currentPassword: string, password: string, browser: Record<string, string>) =>
+      call<{ data: SignedIn }>('/password', { method: 'PUT', json: { currentPassword, password }, headers: browser }),
   };
 };
 

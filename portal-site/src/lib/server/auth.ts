@@ -1,6 +1,7 @@
 /**
- * Sign-in and password calls to users-permissions and the plugin's invitation routes. Used only
- * by the portal server; the token they return goes into the session, never to the browser.
+ * Password reset (users-permissions) and the plugin's invitation routes. Used only by the portal
+ * server. Signing in goes through the plugin's sign-in routes (sign-in.ts): the token a reset
+ * returns is never used, so a second factor is asked for whenever the contact needs one.
  */
 import { strapiClient, StrapiError } from './strapi';
 
@@ -18,9 +19,6 @@ export interface InvitationDetails {
   existingAccount: boolean;
 }
 
-export const signInWithPassword = (email: string, password: string) =>
-  strapiClient().call<AuthAnswer>('/api/auth/local', { method: 'POST', json: { identifier: email, password } });
-
 export const requestPasswordReset = (email: string) =>
   strapiClient().call<{ data: { ok: boolean } }>('/api/clientia/password-resets', { method: 'POST', json: { email } });
 
@@ -28,13 +26,6 @@ export const resetPassword = (code: string, password: string) =>
   strapiClient().call<AuthAnswer>('/api/auth/reset-password', {
     method: 'POST',
     json: { code, password, passwordConfirmation: password },
-  });
-
-export const changePassword = (jwt: string, currentPassword: string, password: string) =>
-  strapiClient().call<AuthAnswer>('/api/auth/change-password', {
-    method: 'POST',
-    jwt,
-    json: { currentPassword, password, passwordConfirmation: password },
   });
 
 export const lookupInvitation = async (token: string) =>

@@ -6,6 +6,7 @@ import { formatter, type Formatter } from '../format';
 import { chooseLocale, translator, type Translator } from '../i18n';
 import { portalApi, type PortalApi } from './api';
 import { brandTheme, loadBranding, type BrandTheme } from './branding';
+import { isTwoFactorRequired } from './codes';
 import { clearSessionCookie, sessionFromCookies, sessions, takeFlash, type Flash, type LiveSession } from './session';
 import { StrapiError } from './strapi';
 
@@ -92,13 +93,32 @@ export const safeNext = (value: string | null | undefined): string => {
   return value;
 };
 
-const signInRedirect = (context: RequestContext, reason?: 'expired') => {
+/** Why a contact is sent back to sign in: the session ended, or it lacks the second factor now required. */
+export type SignInNotice = 'expired' | 'two-factor';
+
+const signInRedirect = (context: RequestContext, reason?: SignInNotice) => {
   const next = context.url.pathname + context.url.search;
   const params = new URLSearchParams();
   if (next !== '/') params.set('next', next);
   if (reason) params.set('notice', reason);
   const query = params.toString();
   return context.redirect(`/sign-in${query ? `?${query}` : ''}`, 303);
+};
+
+/**
+ * The API no longer accepts the session: its token was ended (401: signed out elsewhere, password
+ * changed, session ended from another device), or the contact now needs a second factor this
+ * session never gave (403 two-factor-required). The portal session ends with it, and the contact
+ * is asked to sign in again. Null for any other error.
+ */
+export const endedSession = async (context: RequestContext, session: LiveSession, error: unknown): Promise<Response | null> => {
+  const expired = error instanceof StrapiError && error.status === 401;
+  const needsTwoFactor = isTwoFactorRequired(error);
+  if (!expired && !needsTwoFactor) return null;
+  forgetMe(session);
+  await sessions().destroy(session.key, session.data.userId);
+  clearSessionCookie(context.cookies);
+  return signInRedirect(context, needsTwoFactor ? 'two-factor' : 'expired');
 };
 
 /** Branding, language and formats for pages anyone may see (sign-in, password reset, errors). */
@@ -125,15 +145,18 @@ export const portalPage = async <T = undefined>(context: RequestContext, options
     try {
       me = (await api.me()).data;
     } catch (error) {
-      if (error instanceof StrapiError && error.status === 401) {
-        await sessions().destroy(session.key, session.data.userId);
-        clearSessionCookie(context.cookies);
-        return signInRedirect(context, 'expired');
-      }
+      const ended = await endedSession(context, session, error);
+      if (ended) return ended;
       if (error instanceof StrapiError && error.status === 403 && session.data.clientId) {
         // The contact was removed from the client they were looking at: fall back to another.
         api = portalApi(session.data.jwt, null);
-        me = (await api.me()).data;
+        try {
+          me = (await api.me()).data;
+        } catch (again) {
+          const endedNow = await endedSession(context, session, again);
+          if (endedNow) return endedNow;
+          throw again;
+        }
         loaded = options.load ? settle(options.load(api)) : undefined;
       } else throw error;
     }
@@ -175,12 +198,9 @@ export const assemblePage = async (
     can: (capability) => me.capabilities.includes(capability),
     async fail(error) {
       if (error instanceof StrapiError && (error.status === 401 || error.status === 403)) forgetMe(session);
+      const ended = await endedSession(context, session, error);
+      if (ended) return ended;
       if (error instanceof StrapiError) {
-        if (error.status === 401) {
-          await sessions().destroy(session.key, session.data.userId);
-          clearSessionCookie(context.cookies);
-          return signInRedirect(context, 'expired');
-        }
         // A rewrite, not an empty 404: endpoints (downloads) get the branded page too.
         if (error.status === 404) return context.rewrite('/404');
         if (error.status === 403) return context.rewrite('/forbidden');

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import type { AstroCookies } from 'astro';
 
+import type { SecondFactor, SignInMethod, TotpEnrolment } from '../../../../plugin-clientia/shared/contracts/sign-in';
 import { config, secureCookies } from './config';
 import { sessionStore, type KeyValueStore } from './store';
 
-export type SignInMethod = 'password' | 'invitation' | 'password-reset';
+export type { SecondFactor, SignInMethod } from '../../../../plugin-clientia/shared/contracts/sign-in';
 
 /** A short message shown once on the next page, by translation key. */
 export interface Flash {
@@ -22,7 +23,14 @@ export interface PortalSession {
   clientId: string | null;
   /** The contact's language (BCP 47), from their preferences; null means the browser's. */
   locale: string | null;
+  /** How the session was opened, as the API recorded it. */
   method: SignInMethod;
+  secondFactor: SecondFactor;
+  /**
+   * The API's own session behind the token (its `sid`): ending it there ends this record too.
+   * Null only for records opened before the API kept sessions.
+   */
+  apiSessionId: string | null;
   createdAt: number;
   lastSeenAt: number;
   /** Absolute end of the session, however active. */
@@ -30,6 +38,13 @@ export interface PortalSession {
   userAgent: string;
   ip: string;
   flash?: Flash;
+  /**
+   * An authenticator being set up from the account page, until its first code confirms it: a
+   * mistyped code must show the same QR code again, not a new secret the app does not have.
+   */
+  enrolment?: TotpEnrolment;
+  /** New recovery codes, kept only until the page that shows them once has been seen. */
+  recoveryCodes?: { codes: string[]; next: string };
 }
 
 export interface LiveSession {
@@ -112,12 +127,40 @@ export class SessionManager {
     return keys.length;
   }
 
-  /** The contact's sessions still alive (for the account page). */
+  /** The records standing on the API's session `apiSessionId` (normally one): it was ended there. */
+  async destroyApiSession(userId: number, apiSessionId: string): Promise<number> {
+    let ended = 0;
+    for (const live of await this.list(userId)) {
+      if (live.data.apiSessionId !== apiSessionId) continue;
+      await this.destroy(live.key, userId);
+      ended += 1;
+    }
+    return ended;
+  }
+
+  /** Every session of the contact but one: the API ended the others. */
+  async destroyOthers(userId: number, keep: string): Promise<number> {
+    let ended = 0;
+    for (const live of await this.list(userId)) {
+      if (live.key === keep) continue;
+      await this.destroy(live.key, userId);
+      ended += 1;
+    }
+    return ended;
+  }
+
+  /** The contact's sessions still alive. */
   async list(userId: number): Promise<LiveSession[]> {
     const live: LiveSession[] = [];
     for (const key of await this.store.members(userKey(userId))) {
       const text = await this.store.get(sessionKey(key));
-      if (text) live.push({ key, data: JSON.parse(text) as PortalSession });
+      let data: PortalSession | null = null;
+      try {
+        data = text ? (JSON.parse(text) as PortalSession) : null;
+      } catch {
+        data = null;
+      }
+      if (data) live.push({ key, data });
       else await this.store.removeMember(userKey(userId), key);
     }
     return live;
@@ -166,6 +209,16 @@ export const signOutSession = async (cookies: AstroCookies): Promise<void> => {
 export const flash = async (session: LiveSession, message: Flash) => {
   session.data.flash = message;
   await sessions().save(session);
+};
+
+/**
+ * The sign-in method for the signing trail and the activity log: the first factor, then the second
+ * one if any (`password`, `password-totp`, `link-recovery-code`, `passkey`).
+ */
+export const authMethodOf = (data: Pick<PortalSession, 'method' | 'secondFactor'>): string => {
+  const first = data.method === 'link' || data.method === 'passkey' ? data.method : 'password';
+  const second = data.secondFactor === 'totp' || data.secondFactor === 'recovery-code' ? data.secondFactor : null;
+  return second ? `${first}-${second}` : first;
 };
 
 /** The pending message, removed as it is read. */

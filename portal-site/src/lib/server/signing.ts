@@ -4,7 +4,6 @@
  * contact's words.
  */
 import { createHash } from 'node:crypto';
-import { isIP } from 'node:net';
 
 import type {
   DeclineContractRequest,
@@ -16,13 +15,14 @@ import type {
 import type { Formatter } from '../format';
 import type { MessageKey, Translator } from '../i18n';
 import { fieldOf } from './auth';
+import { browserHeaders } from './forwarded';
 import { StrapiError } from './strapi';
+
+export { cleanUserAgent, USER_AGENT_MAX } from './forwarded';
 
 /** The API's limits for the typed name and a reason for declining. */
 export const TYPED_NAME_MAX = 300;
 export const DECLINE_REASON_MAX = 2000;
-/** As the API records it. */
-export const USER_AGENT_MAX = 512;
 
 export const SIGNING_REFUSALS: readonly SigningRefusal[] = [
   'not_signatory',
@@ -52,44 +52,20 @@ export interface SignerRequest {
   /** The session's store key; it is hashed again so the trail never holds the key itself. */
   sessionKey: string;
   userAgent: string | null | undefined;
+  /** How the session was opened, as `authMethodOf` words it (password-totp, passkey...). */
+  authMethod: string;
 }
 
 export const sessionHashOf = (sessionKey: string) => createHash('sha256').update(sessionKey).digest('hex');
 
-/** Only an address is forwarded: anything else (an unknown peer) would be taken for one. */
-const forwardableAddress = (value: string | null | undefined): string | null => {
-  const address = (value ?? '').trim().replace(/^\[|\]$/g, '');
-  return isIP(address) ? address : null;
-};
+/** What the API accepts as a sign-in method; anything else would be recorded as a bare token. */
+const AUTH_METHOD = /^[a-z][a-z0-9_-]{0,31}$/;
 
-/**
- * Header values must be single-line Latin-1; a user agent is printable ASCII in practice, and
- * anything else is replaced rather than allowed to make the call fail.
- */
-export const cleanUserAgent = (value: string | null | undefined): string | null => {
-  const cleaned = (value ?? '')
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/[^\u0020-\u00ff]/g, '?')
-    .trim()
-    .slice(0, USER_AGENT_MAX)
-    .trim();
-  return cleaned || null;
-};
-
-export const signerHeaders = (request: SignerRequest): SignerHeaders => {
-  const headers: Record<string, string> = {
-    'x-clientia-session': sessionHashOf(request.sessionKey),
-    // Every portal session stands on the contact's password: typed at sign-in, or just chosen
-    // when accepting an invitation or resetting it.
-    'x-clientia-auth-method': 'password',
-  };
-  const address = forwardableAddress(request.clientAddress);
-  if (address) headers['x-forwarded-for'] = address;
-  const agent = cleanUserAgent(request.userAgent);
-  if (agent) headers['x-clientia-user-agent'] = agent;
-  return headers;
-};
+export const signerHeaders = (request: SignerRequest): SignerHeaders => ({
+  'x-clientia-session': sessionHashOf(request.sessionKey),
+  'x-clientia-auth-method': AUTH_METHOD.test(request.authMethod) ? request.authMethod : 'password',
+  ...browserHeaders(request),
+});
 
 /* ------------------------------------------------------------------ forms */
 

@@ -1,16 +1,15 @@
 /**
- * Opens the portal session for a token Strapi has just issued (sign-in, password reset,
- * invitation): who the contact is, their language, then a fresh session cookie.
+ * Opens the portal session for a sign-in the API has completed (password, link, code or passkey):
+ * who the contact is, their language, then a fresh session cookie.
  */
 import type { AstroCookies } from 'astro';
 
 import type { Me } from '../../../../plugin-clientia/shared/contracts/portal';
+import type { SignedIn } from '../../../../plugin-clientia/shared/contracts/sign-in';
 import { portalApi } from './api';
-import type { AuthAnswer } from './auth';
-import { signInSession, type LiveSession, type SignInMethod } from './session';
+import { signInSession, type LiveSession } from './session';
 
 export interface StartSessionOptions {
-  method: SignInMethod;
   userAgent: string;
   ip: string;
   /** The client to open on (e.g. the one just joined); the API's default when absent or not theirs. */
@@ -18,7 +17,7 @@ export interface StartSessionOptions {
 }
 
 /** Throws the StrapiError of /me (403: the account has no portal access) before any session exists. */
-export const startPortalSession = async (cookies: AstroCookies, answer: AuthAnswer, options: StartSessionOptions): Promise<LiveSession> => {
+export const startPortalSession = async (cookies: AstroCookies, answer: SignedIn, options: StartSessionOptions): Promise<LiveSession> => {
   const me = (await portalApi(answer.jwt, null).me()).data;
   const preferred = options.preferClient?.(me);
   const clientId = me.memberships.some((membership) => membership.documentId === preferred) ? preferred! : me.activeClient.documentId;
@@ -29,7 +28,9 @@ export const startPortalSession = async (cookies: AstroCookies, answer: AuthAnsw
     jwt: answer.jwt,
     clientId,
     locale: language,
-    method: options.method,
+    method: answer.session.method,
+    secondFactor: answer.session.secondFactor,
+    apiSessionId: answer.session.id,
     userAgent: options.userAgent.slice(0, 300),
     ip: options.ip,
   });

@@ -11,6 +11,12 @@ export interface ThrottleRule {
 /** Sign-in: a handful of wrong passwords per account, more per address (offices share one). */
 export const SIGN_IN_PER_ACCOUNT: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
 export const SIGN_IN_PER_IP: ThrottleRule = { limit: 30, windowMs: 15 * 60_000 };
+/**
+ * Authenticator and recovery codes: a few tries per half-done sign-in (the API also locks the
+ * account's codes after five wrong ones), more per address.
+ */
+export const CODES_PER_SIGN_IN: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
+export const CODES_PER_IP: ThrottleRule = { limit: 30, windowMs: 15 * 60_000 };
 /** Password-reset and invitation forms, per address. */
 export const FORMS_PER_IP: ThrottleRule = { limit: 20, windowMs: 15 * 60_000 };
 

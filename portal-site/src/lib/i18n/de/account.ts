@@ -3,7 +3,7 @@ import type en from '../en/account';
 
 const de: Section<typeof en> = {
   'account.title': 'Ihr Konto',
-  'account.lead': 'Ihr Name, Ihre Sprache, Benachrichtigungen, Ihr Passwort und die Geräte, auf denen Sie angemeldet sind.',
+  'account.lead': 'Ihr Name, Ihre Sprache und Benachrichtigungen, und wie Sie sich anmelden: Passwort, Zwei-Faktor-Authentifizierung, Passkeys und die Geräte, auf denen Sie angemeldet sind.',
   'account.profile.heading': 'Profil',
   'account.profile.name': 'Ihr Name',
   'account.profile.nameHint': 'So sehen {firm} und Ihre Kolleginnen und Kollegen ihn, in jeder Organisation, zu der Sie gehören.',
@@ -40,7 +40,7 @@ const de: Section<typeof en> = {
   'account.password.submit': 'Passwort ändern',
   'account.password.changed': 'Ihr Passwort wurde geändert. Auf allen anderen Geräten wurden Sie abgemeldet.',
   'account.sessions.heading': 'Wo Sie angemeldet sind',
-  'account.sessions.lead': 'Wenn Sie ein Gerät nicht kennen, melden Sie sich überall ab und ändern Sie Ihr Passwort.',
+  'account.sessions.lead': 'Wenn Sie eine Sitzung nicht kennen, beenden Sie sie und ändern Sie Ihr Passwort.',
   'account.sessions.caption': 'Bei Ihrem Konto angemeldete Geräte',
   'account.sessions.col.ip': 'IP-Adresse',
   'account.sessions.col.signedIn': 'Angemeldet',

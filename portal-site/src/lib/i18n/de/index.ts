@@ -10,6 +10,8 @@ import projects from './projects';
 import messages from './messages';
 import activity from './activity';
 import account from './account';
+import signIn from './sign-in';
+import security from './security';
 import errors from './errors';
 
 import type { Messages } from '../index';
@@ -28,6 +30,8 @@ const de: Messages = {
   ...messages,
   ...activity,
   ...account,
+  ...signIn,
+  ...security,
   ...errors,
 };
 

@@ -1,7 +1,7 @@
 /** Portal texts: account. */
 export default {
   'account.title': 'Your account',
-  'account.lead': 'Your name, language, notifications, password and the devices you are signed in on.',
+  'account.lead': 'Your name, language and notifications, and how you sign in: password, two-factor authentication, passkeys and the devices you are signed in on.',
   'account.profile.heading': 'Profile',
   'account.profile.name': 'Your name',
   'account.profile.nameHint': 'As {firm} and your colleagues see it, in every organisation you belong to.',
@@ -38,7 +38,7 @@ export default {
   'account.password.submit': 'Change password',
   'account.password.changed': 'Your password has been changed. You have been signed out on every other device.',
   'account.sessions.heading': 'Where you are signed in',
-  'account.sessions.lead': 'If you do not recognise a device, sign out everywhere and change your password.',
+  'account.sessions.lead': 'If you do not recognise a session, end it and change your password.',
   'account.sessions.caption': 'Devices signed in to your account',
   'account.sessions.col.ip': 'IP address',
   'account.sessions.col.signedIn': 'Signed in',

@@ -10,6 +10,8 @@ import projects from './projects';
 import messages from './messages';
 import activity from './activity';
 import account from './account';
+import signIn from './sign-in';
+import security from './security';
 import errors from './errors';
 
 /** Every English text of the portal, one section per area. */
@@ -26,5 +28,7 @@ export default {
   ...messages,
   ...activity,
   ...account,
+  ...signIn,
+  ...security,
   ...errors,
 } as const;
