@@ -3,15 +3,13 @@ import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 
 /**
- * Hosts allowed to post forms to the portal (Astro's origin check). PUBLIC_URL is the address
- * clients type (the firm's custom domain); it is read when the portal is built.
+ * Host names Astro believes from the request (Host, X-Forwarded-Host and -Proto, and then
+ * X-Forwarded-For as the client's address): any, so one build serves whatever PUBLIC_URL the
+ * server is started with. The portal itself decides at run time: in production a request for any
+ * host but PUBLIC_URL's is redirected there, and a write to it refused (src/middleware.ts), so
+ * Astro's origin check and every link see only the firm's own address.
  */
-const allowedDomains = () => {
-  const publicUrl = process.env.PUBLIC_URL;
-  if (!publicUrl) return [];
-  const url = new URL(publicUrl);
-  return [{ protocol: url.protocol.replace(':', ''), hostname: url.hostname, ...(url.port ? { port: url.port } : {}) }];
-};
+const allowedDomains = [{ protocol: 'https' }, { protocol: 'http' }];
 
 export default defineConfig({
   output: 'server',
@@ -20,7 +18,7 @@ export default defineConfig({
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   security: {
     checkOrigin: true,
-    allowedDomains: allowedDomains(),
+    allowedDomains,
   },
   // Stylesheets stay files: the CSP allows no inline styles.
   build: { inlineStylesheets: 'never' },

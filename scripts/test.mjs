@@ -3,9 +3,10 @@
  * `npm test`: every unit and integration test.
  *   - builds the plugin when stale and compiles the Strapi app once (integration tests boot it);
  *   - Jest: plugin and app unit tests, then the integration suite on a throwaway SQLite file per
- *     test file, or on a throwaway PostgreSQL database per file when DATABASE_URL is set;
+ *     test file, or on a throwaway PostgreSQL or MySQL/MariaDB database per file when DATABASE_URL
+ *     is set;
  *   - node:test for the scripts, Vitest for the portal.
- * `--integration` runs only the integration suite (CI uses it for the PostgreSQL pass).
+ * `--integration` runs only the integration suite (CI uses it for the PostgreSQL and MariaDB passes).
  */
 import path from 'node:path';
 
@@ -44,7 +45,8 @@ await stage('compile the Strapi app', () =>
 );
 
 const jest = at('node_modules', 'jest', 'bin', 'jest.js');
-const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+const scheme = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).protocol : '';
+const database = { 'postgres:': 'PostgreSQL', 'postgresql:': 'PostgreSQL', 'mysql:': 'MySQL/MariaDB', 'mariadb:': 'MySQL/MariaDB' }[scheme] ?? 'SQLite';
 if (!results.some((r) => !r.ok)) {
   if (!onlyIntegration) {
     await stage('unit tests (Jest)', () => run(process.execPath, [jest, '--selectProjects', 'unit'], { cwd: root, env }));

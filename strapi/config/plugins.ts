@@ -35,6 +35,10 @@ export default ({ env }: { env: Env }) => ({
       retainerInvoiceState: env('CLIENTIA_RETAINER_INVOICE_STATE', 'draft'),
       billingAnchor: env('CLIENTIA_BILLING_ANCHOR', 'start-date'),
       prorateBilling: env.bool('CLIENTIA_PRORATE_BILLING', false),
+      billingSchedule: env('CLIENTIA_BILLING_SCHEDULE', '5 * * * *'),
+      reminderDaysBeforeDue: env.int('CLIENTIA_REMINDER_DAYS_BEFORE_DUE', 3),
+      emailFrom: env('CLIENTIA_EMAIL_FROM', ''),
+      documentsDir: env('CLIENTIA_DOCUMENTS_DIR', ''),
     },
   },
 });

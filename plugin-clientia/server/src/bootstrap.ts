@@ -8,11 +8,14 @@ import { startEmailOutbox } from './email';
 import { adminActionDefinitions } from './permissions';
 import { ensureContactRole } from './portal/contact-role';
 import { ensureCountersTable } from './repositories/counters';
+import { assertReadCommitted, ensureNamedLocksTable } from './repositories/mysql';
 import { recordSigningDeliveries } from './signing/deliveries';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await assertReadCommitted(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany(adminActionDefinitions);
   await ensureCountersTable(strapi);
+  await ensureNamedLocksTable(strapi);
   await ensureBillingClaimsTable(strapi);
   await ensureContactRole(strapi);
   await syncAccountEmails(strapi);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { parseEmailFrom } from '../config/email-from';
 import { UID } from '../rules/helpers';
 import { pluginConfig } from '../rules/settings';
 import { records } from '../services/records';
@@ -49,12 +50,16 @@ const displayName = (name: string) => {
 
 /**
  * The firm's sender from the branding: its address, under the sender name or else the firm's
- * name. Without an address, nobody: the email provider's default sender is used instead.
+ * name. Without an address, the plugin's `emailFrom` (under its own name, else the firm's);
+ * without that either, nobody: the email provider's default sender is used instead.
  */
-export const firmSender = (branding: Row | null): Sender => {
+export const firmSender = (branding: Row | null, emailFrom = ''): Sender => {
+  const firmName = text(branding?.firmName).trim();
   const email = text(branding?.emailSenderAddress).trim();
-  if (!email) return { name: '', email: '' };
-  return { name: displayName(text(branding?.emailSenderName).trim() || text(branding?.firmName).trim()), email };
+  if (email) return { name: displayName(text(branding?.emailSenderName).trim() || firmName), email };
+  const configured = parseEmailFrom(emailFrom);
+  if (!configured) return { name: '', email: '' };
+  return { name: displayName(configured.name || firmName), email: configured.email };
 };
 
 type TemplateOptions = { from?: Partial<Sender>; response_email?: string; object?: string; message?: string } & Record<string, unknown>;
@@ -89,7 +94,7 @@ export const syncAccountEmails = async (strapi: Core.Strapi) => {
   }
 
   const branding = await records(strapi, UID.branding).findOne({ select: ['firmName', 'emailSenderName', 'emailSenderAddress', 'supportEmail'] });
-  const sender = firmSender(branding);
+  const sender = firmSender(branding, pluginConfig(strapi, 'emailFrom'));
   const replyTo = text(branding?.supportEmail).trim();
   const next: EmailTemplates = { ...emails };
   for (const key of ['reset_password', 'email_confirmation']) {

@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 
+import { pluginConfig } from '../rules/settings';
 import { remindBeforeDue } from './notices';
 import { billRetainers, markOverdue, todayUtc } from './run';
 
 export const BILLING_JOB = 'clientia-billing';
 
 /**
- * Every hour, at five past: bill what active retainers owe, move invoices past their due date to
- * overdue and remind clients of invoices due soon. All of it is idempotent (period claims, state
+ * On the plugin's `billingSchedule` (by default every hour, at five past): bill what active
+ * retainers owe, move invoices past their due date to overdue and remind clients of invoices due
+ * soon. All of it is idempotent (period claims, state
  * checks, one reminder per key), so a run that overlaps another instance's, or repeats after a
  * crash, changes nothing twice; a server that was down catches up on its first run.
  */
@@ -27,7 +29,8 @@ export const registerBillingJob = (strapi: Core.Strapi) => {
           );
         }
       },
-      options: { rule: '5 * * * *' },
+      // Checked when the config was validated: croner would only log a rule it cannot parse.
+      options: { rule: pluginConfig(strapi, 'billingSchedule') },
     },
   });
 };

@@ -3,12 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { minorToNumber, toMinor } from '../domain/money';
 import { notifyContacts } from '../email';
 import { addDays, UID } from '../rules/helpers';
+import { pluginConfig } from '../rules/settings';
 import { isoDate, relation, text, textOrNull, type Row } from '../serializers/values';
 import { records } from '../services/records';
 import { invoiceDocument } from './invoice-document';
-
-/** Reminders go out this many days before an invoice is due. */
-export const REMINDER_DAYS_BEFORE_DUE = 3;
 
 const NOTICE_FIELDS = ['id', 'documentId', 'number', 'state', 'dueDate', 'currency', 'total', 'balance'];
 
@@ -64,11 +62,13 @@ const remind = async (strapi: Core.Strapi, invoice: Row, kind: 'payment_reminder
   });
 };
 
-/** Reminders for invoices falling due in a few days, still open. */
+/** Reminders for invoices falling due in `reminderDaysBeforeDue` days, still open (none when it is 0). */
 export const remindBeforeDue = async (strapi: Core.Strapi, today: string) => {
+  const days = pluginConfig(strapi, 'reminderDaysBeforeDue');
+  if (days < 1) return 0;
   const due = await records(strapi, UID.invoice).findMany({
     select: NOTICE_FIELDS,
-    where: { state: { $in: ['issued', 'partially_paid'] }, dueDate: addDays(today, REMINDER_DAYS_BEFORE_DUE) },
+    where: { state: { $in: ['issued', 'partially_paid'] }, dueDate: addDays(today, days) },
     populate: { client: { select: ['id', 'billingEmail'] } },
   });
   for (const invoice of due) await remind(strapi, invoice, 'payment_reminder');

@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 
 import { PLUGIN_ID } from '../../../shared/plugin';
 import { validateNumberFormat } from '../domain/numbering';
+import { CRON_SHAPE, cronRuleProblem } from './cron';
+import { parseEmailFrom } from './email-from';
 
 export interface ClientiaConfig {
   /** Public address of the client portal, e.g. https://portal.yourfirm.com (used in links and emails). */
@@ -30,6 +32,25 @@ export interface ClientiaConfig {
   billingAnchor: 'start-date' | 'calendar';
   /** A partial first or last period is billed for its share of days (otherwise in full). */
   prorateBilling: boolean;
+  /**
+   * When the billing job runs (cron, in the server's time zone): retainer invoices, invoices
+   * turning overdue and reminders before the due date. Every run catches up what is due, so a
+   * slower schedule only makes invoices later, never missing.
+   */
+  billingSchedule: string;
+  /** Days before the due date that a payment reminder goes out; 0 sends none (overdue reminders still go). */
+  reminderDaysBeforeDue: number;
+  /**
+   * Sender of client emails when the branding has no sender address: `address` or
+   * `Name <address>`. Empty: the email provider's default sender.
+   */
+  emailFrom: string;
+  /**
+   * Folder for the files the plugin keeps privately: documents and message attachments contacts
+   * upload, signed contract PDFs, the PDFs attached to queued emails. Relative to the app's root;
+   * empty: `.data/documents` there. Never inside the public folder, which Strapi serves to anyone.
+   */
+  documentsDir: string;
 }
 
 export const DEFAULT_CONFIG: ClientiaConfig = {
@@ -44,15 +65,27 @@ export const DEFAULT_CONFIG: ClientiaConfig = {
   retainerInvoiceState: 'draft',
   billingAnchor: 'start-date',
   prorateBilling: false,
+  billingSchedule: '5 * * * *',
+  reminderDaysBeforeDue: 3,
+  emailFrom: '',
+  documentsDir: '',
 };
+
+/**
+ * What Strapi merges the app's settings into. Lists are left out: Strapi merges by deep
+ * defaults, which fills a shorter list from the default one by position, so
+ * `trustedProxies: ['10.0.0.5']` would come out as ['10.0.0.5', '::1']. The app's list is taken
+ * as it is, and `pluginConfig` answers the default when the app sets none.
+ */
+const MERGED_DEFAULTS: Partial<ClientiaConfig> = { ...DEFAULT_CONFIG, trustedProxies: undefined };
 
 const fail = (key: keyof ClientiaConfig, message: string): never => {
   throw new Error(`Invalid ${PLUGIN_ID} plugin config "${key}": ${message}`);
 };
 
-const wholeNumber = (key: 'paymentTermsDays' | 'invitationTtlHours', value: unknown, max: number) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    fail(key, `must be a whole number from 1 to ${max}`);
+const wholeNumber = (key: 'paymentTermsDays' | 'invitationTtlHours' | 'reminderDaysBeforeDue', value: unknown, max: number, min = 1) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(key, `must be a whole number from ${min} to ${max}`);
   }
 };
 
@@ -86,16 +119,29 @@ const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) =>
   }
   wholeNumber('paymentTermsDays', config.paymentTermsDays, 365);
   wholeNumber('invitationTtlHours', config.invitationTtlHours, 24 * 30);
-  const proxies = config.trustedProxies;
+  const proxies = config.trustedProxies ?? DEFAULT_CONFIG.trustedProxies;
   if (!Array.isArray(proxies) || proxies.some((address) => typeof address !== 'string' || isIP(address.trim()) === 0)) {
     fail('trustedProxies', 'must be a list of IP addresses such as ["127.0.0.1", "10.0.0.5"]');
   }
   if (!['draft', 'issued'].includes(config.retainerInvoiceState as string)) fail('retainerInvoiceState', 'must be draft or issued');
   if (!['start-date', 'calendar'].includes(config.billingAnchor as string)) fail('billingAnchor', 'must be start-date or calendar');
   if (typeof config.prorateBilling !== 'boolean') fail('prorateBilling', 'must be true or false');
+  if (typeof config.billingSchedule !== 'string') {
+    fail('billingSchedule', CRON_SHAPE);
+  } else {
+    const problem = cronRuleProblem(config.billingSchedule);
+    if (problem) fail('billingSchedule', `${CRON_SHAPE}; ${problem}`);
+  }
+  wholeNumber('reminderDaysBeforeDue', config.reminderDaysBeforeDue, 60, 0);
+  if (typeof config.emailFrom !== 'string' || (config.emailFrom.trim() !== '' && !parseEmailFrom(config.emailFrom))) {
+    fail('emailFrom', 'must be empty, an email address or Name <address>, such as "Harbor & Pine <billing@harborpine.example>"');
+  }
+  if (typeof config.documentsDir !== 'string' || config.documentsDir.includes('\0')) {
+    fail('documentsDir', 'must be a folder path, or empty for .data/documents in the app');
+  }
 };
 
 export default {
-  default: DEFAULT_CONFIG,
+  default: MERGED_DEFAULTS,
   validator,
 };

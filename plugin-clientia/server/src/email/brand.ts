@@ -10,7 +10,7 @@ import type { EmailBrand } from './templates';
 
 /** Who an email is from and where answers go, as the outbox row records them. */
 export interface EmailSender {
-  /** `Name <address>`; undefined leaves it to the email plugin's default sender. */
+  /** `Name <address>`: the branding's sender, else the plugin's `emailFrom`; undefined leaves it to the email plugin's default sender. */
   from: string | undefined;
   replyTo: string | undefined;
   /** The firm's own address for notices to staff: support, else the sender. */
@@ -47,7 +47,7 @@ export const loadFirmEmailSettings = async (strapi: Core.Strapi): Promise<FirmEm
     populate: { logo: { select: ['url', 'mime'] } },
   });
   const portalUrl = pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '');
-  const sender = firmSender(row);
+  const sender = firmSender(row, pluginConfig(strapi, 'emailFrom'));
   const support = blankToNull(row?.supportEmail);
   return {
     brand: {

@@ -18,6 +18,15 @@ const PERMISSION_UID = 'plugin::users-permissions.permission';
 export const ensureContactRole = async (strapi: Core.Strapi) => {
   const roles = strapi.db.query(ROLE_UID as never);
   let role = (await roles.findOne({ where: { type: CONTACT_ROLE_TYPE } })) as { id: number } | null;
+  if (!role && (await roles.count({})) === 0) {
+    // users-permissions makes its Public and Authenticated roles and their default permissions
+    // only while there is no role and no permission at all. Plugins boot in the order the app
+    // names them, so in an app whose config/plugins.ts names this plugin but not users-permissions
+    // this runs first on a new database, and the contact role would keep those two from ever
+    // being made. Let users-permissions make them now (it skips that step when it boots later).
+    const usersPermissions = strapi.plugin('users-permissions').service('users-permissions') as unknown as { initialize(): Promise<void> };
+    await usersPermissions.initialize();
+  }
   role ??= (await roles.create({
     data: {
       name: 'Client contact',

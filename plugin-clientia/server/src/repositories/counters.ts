@@ -18,8 +18,13 @@ export const ensureCountersTable = async (strapi: Core.Strapi) => {
 };
 
 export const nextCounterValue = async (trx: Knex.Transaction | Knex, scope: string): Promise<number> => {
-  await trx(COUNTERS_TABLE).insert({ scope, last_value: 0 }).onConflict('scope').ignore();
-  await trx(COUNTERS_TABLE).where({ scope }).increment('last_value', 1);
+  // One upsert (ON CONFLICT … DO UPDATE; ON DUPLICATE KEY UPDATE on MySQL) takes the row's write
+  // lock at once. A separate insert-if-missing then update deadlocks on MySQL: each writer's
+  // ignored insert holds a shared lock on the existing row, and neither can then upgrade it.
+  await trx(COUNTERS_TABLE)
+    .insert({ scope, last_value: 1 })
+    .onConflict('scope')
+    .merge({ last_value: trx.raw('??.?? + 1', [COUNTERS_TABLE, 'last_value']) });
   const row = await trx(COUNTERS_TABLE).where({ scope }).first('last_value');
   return Number(row.last_value);
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { fieldError } from '../domain/errors';
+import { takeNamedLock } from '../repositories/mysql';
 import type { Entity } from './types';
 
 export const UID = {
@@ -40,13 +41,14 @@ export const updateEntity = async (strapi: Core.Strapi, uid: Uid, id: number, da
  * Row lock that serialises writers of one parent record (a licence, an invoice). SQLite has one
  * writer at a time and needs none. On PostgreSQL it is NO KEY UPDATE: the children each writer has
  * just inserted hold KEY SHARE locks on the parent through their foreign keys, and FOR UPDATE
- * would make two such writers deadlock instead of queueing.
+ * would make two such writers deadlock instead of queueing. MySQL has no such weaker lock (its
+ * foreign keys hold plain shared locks), so there it is a named lock of its own.
  */
 export const lockRow = async (strapi: Core.Strapi, trx: Knex.Transaction, table: string, id: number) => {
   const client = strapi.db.dialect.client;
   if (client === 'sqlite') return;
-  const row = trx(table).where({ id });
-  await (client === 'postgres' ? row.forNoKeyUpdate() : row.forUpdate()).first('id');
+  if (client === 'mysql') return takeNamedLock(trx, `${table}:${id}`);
+  await trx(table).where({ id }).forNoKeyUpdate().first('id');
 };
 
 export const requireRelation = (entity: Entity, relation: string, message = 'is required') => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { fieldError } from '../domain/errors';
+import { serializeTotalsChecks } from '../repositories/mysql';
 import { recordActivity } from './activity';
 import { currentActor, isSystemWrite } from './context';
 import { contractRule } from './contract';
@@ -86,6 +87,7 @@ export const registerRecordRules = (strapi: Core.Strapi) => {
     if (!rule) return next();
 
     return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+      if (rule.checksTotals) await serializeTotalsChecks(strapi, trx);
       const writeAction = action as WriteAction;
       const data = (ctx.params.data ?? {}) as Record<string, unknown>;
       if (!isSystemWrite()) dropServerOwned(uid, data);

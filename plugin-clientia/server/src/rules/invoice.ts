@@ -11,6 +11,7 @@ const FIXED_ONCE_ISSUED = ['client', 'currency', 'lineItems', 'issueDate', 'reta
 
 export const invoiceRule: RecordRule = {
   populate: ['client', 'retainer', 'payments'],
+  checksTotals: true,
 
   before({ action, data, before }) {
     if (action === 'delete') {

@@ -8,6 +8,7 @@ const PAYABLE = ['issued', 'overdue', 'partially_paid', 'paid'];
 
 export const paymentRule: RecordRule = {
   populate: ['invoice', 'client'],
+  checksTotals: true,
 
   before({ action, data }) {
     if (action === 'delete' || !('amount' in data)) return;

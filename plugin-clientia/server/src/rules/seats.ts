@@ -33,6 +33,7 @@ const checkCapacity = async (strapi: Core.Strapi, trx: Knex.Transaction, licence
 
 export const seatRule: RecordRule = {
   populate: ['licence', 'client'],
+  checksTotals: true,
 
   before({ data }) {
     if (typeof data.assigneeEmail === 'string') data.assigneeEmail = data.assigneeEmail.trim().toLowerCase();
@@ -62,6 +63,7 @@ export const seatRule: RecordRule = {
 
 export const licenceRule: RecordRule = {
   populate: ['client', 'seats'],
+  checksTotals: true,
 
   before({ action, before }) {
     if (action === 'delete' && before) {

@@ -22,6 +22,8 @@ export interface RuleContext {
 export interface RecordRule {
   /** Relations loaded into `before` and `after`. */
   populate: string[];
+  /** The rule checks a total over sibling records under a lock (see `serializeTotalsChecks`). */
+  checksTotals?: boolean;
   /** Validates and cleans the caller's data before anything is written. */
   before?(ctx: RuleContext): Promise<void> | void;
   /** Derives server-owned fields and checks invariants on the written record, in the same transaction. */

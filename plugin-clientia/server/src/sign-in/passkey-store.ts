@@ -66,7 +66,8 @@ export const listPasskeys = async (strapi: Core.Strapi, userId: number): Promise
 /** The credential a sign-in names, with its owner. */
 export const passkeyByCredential = async (strapi: Core.Strapi, credentialId: string): Promise<StoredPasskey | null> => {
   const row = await passkeys(strapi).findOne({ where: { credentialId }, select: FIELDS, populate: { user: { select: ['id'] } } });
-  return row ? toPasskey(row) : null;
+  // Credential ids are base64url, where case matters; MySQL's usual collations ignore it.
+  return row && row.credentialId === credentialId ? toPasskey(row) : null;
 };
 
 /** One of the account's own passkeys; another account's is as missing as an unknown one. */

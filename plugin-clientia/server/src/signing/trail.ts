@@ -43,13 +43,16 @@ export const trailOf = async (strapi: Core.Strapi, contractId: number): Promise<
 /**
  * Runs `work` holding the contract's row lock, inside one transaction: two signers, or a signer
  * and staff, never read the same trail head or signing state and both act on it. SQLite has one
- * writer at a time anyway; PostgreSQL and MySQL lock the row.
+ * writer at a time anyway; PostgreSQL and MySQL lock the row. `shared` is for readers of the whole
+ * record: they wait for a writer's commit and hold writers off until they are done, so the trail
+ * they read ends where the contract's recorded head says it does.
  */
-export const withContractLock = async <T>(strapi: Core.Strapi, contractId: number, work: () => Promise<T>): Promise<T> => {
+export const withContractLock = async <T>(strapi: Core.Strapi, contractId: number, work: () => Promise<T>, { shared = false } = {}): Promise<T> => {
   const result = await strapi.db.transaction(async ({ trx }) => {
     if (strapi.db.dialect.client !== 'sqlite') {
       const table = strapi.db.metadata.get(UID.contract as never).tableName;
-      await trx(table).where({ id: contractId }).forUpdate().select('id');
+      const row = trx(table).where({ id: contractId });
+      await (shared ? row.forShare() : row.forUpdate()).select('id');
     }
     return work();
   });

@@ -2,10 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { ContractVerification, VerificationFinding, VerificationTrailEvent } from '../../../shared/contracts/signing';
+import { UID } from '../rules/helpers';
 import { textOrNull } from '../serializers/values';
+import { records } from '../services/records';
 import { sha256Hex, verifyChain, type ChainedEvent } from './chain';
 import { readCompletedDocument, readContractDocument } from './document';
 import { loadSigningState } from './state';
+import { withContractLock } from './trail';
 
 export const trailEntry = (event: ChainedEvent): VerificationTrailEvent => ({
   type: event.type,
@@ -20,6 +23,14 @@ export const trailEntry = (event: ChainedEvent): VerificationTrailEvent => ({
  * again from their bytes, and every difference is named.
  */
 export const verifyContract = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<ContractVerification> => {
+  const found = await records(strapi, UID.contract).findOne({ select: ['id'], where });
+  if (!found) throw new errors.NotFoundError('No contract with this id');
+  // Read under the contract's lock: an event appended between reading the contract and reading
+  // its trail (a delivery receipt, say) would otherwise look like a trail cut short.
+  return withContractLock(strapi, Number(found.id), () => verifyLocked(strapi, where), { shared: true });
+};
+
+const verifyLocked = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<ContractVerification> => {
   const state = await loadSigningState(strapi, where);
   if (!state) throw new errors.NotFoundError('No contract with this id');
   const { contract } = state;

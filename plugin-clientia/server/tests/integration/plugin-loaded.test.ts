@@ -1,5 +1,5 @@
 import { adminToken, portalUser, startTestApp, type TestApp } from '../helpers/test-app';
-import { usingPostgres } from '../helpers/test-database';
+import { testDatabaseKind } from '../helpers/test-database';
 
 describe('the Clientia plugin inside the reference Strapi app', () => {
   let app: TestApp;
@@ -13,7 +13,24 @@ describe('the Clientia plugin inside the reference Strapi app', () => {
   });
 
   it('runs on the database this suite was asked for', () => {
-    expect(app.strapi.db.dialect.client).toBe(usingPostgres() ? 'postgres' : 'sqlite');
+    expect(app.strapi.db.dialect.client).toBe(testDatabaseKind());
+  });
+
+  (testDatabaseKind() === 'mysql' ? it : it.skip)('runs every MySQL/MariaDB connection at READ COMMITTED, as PostgreSQL does', async () => {
+    const knex = app.strapi.db.connection;
+    // MariaDB before 11.1 knows the variable only by its old name.
+    const name = await knex.raw('SELECT @@SESSION.transaction_isolation').then(
+      () => 'transaction_isolation',
+      () => 'tx_isolation'
+    );
+    // Held briefly, so the queries spread over every connection the pool will open.
+    const levels = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const [[row]] = (await knex.raw(`SELECT @@SESSION.${name} AS level, SLEEP(0.05) AS slept`)) as [[{ level: string }]];
+        return row.level;
+      })
+    );
+    expect(new Set(levels)).toEqual(new Set(['READ-COMMITTED']));
   });
 
   it('registers its content types with clientia_ tables', async () => {

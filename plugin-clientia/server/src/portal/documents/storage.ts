@@ -5,18 +5,35 @@ import path from 'node:path';
 
 import type { Core } from '@strapi/strapi';
 
+import { pluginConfig } from '../../rules/settings';
+
 /**
  * Client documents are kept outside the public uploads path (which the upload plugin serves to
- * anyone): under `<app root>/.data/documents`, or CLIENTIA_DOCUMENTS_DIR. Files are named by a
- * random key only, so nothing a caller sends ever becomes part of a path.
+ * anyone): in the plugin's `documentsDir`, by default `<app root>/.data/documents`. Files are
+ * named by a random key only, so nothing a caller sends ever becomes part of a path.
  */
-export const DOCUMENTS_DIR_ENV = 'CLIENTIA_DOCUMENTS_DIR';
-
 const KEY = /^[a-f0-9]{32}$/;
 
-export const documentsDir = (strapi: Core.Strapi) => {
-  const configured = process.env[DOCUMENTS_DIR_ENV]?.trim();
-  return path.resolve(configured || path.join(strapi.dirs.app.root, '.data', 'documents'));
+export const documentsDir = (strapi: Core.Strapi) =>
+  path.resolve(strapi.dirs.app.root, pluginConfig(strapi, 'documentsDir').trim() || path.join('.data', 'documents'));
+
+const inside = (folder: string, parent: string) => {
+  const relative = path.relative(parent, folder);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+};
+
+/**
+ * Refuses to start with the documents folder inside the public folder, where Strapi's static
+ * server would hand every client's files to anyone who guessed a key.
+ */
+export const assertPrivateDocumentsDir = (strapi: Core.Strapi) => {
+  const folder = documentsDir(strapi);
+  const publicDir = path.resolve(strapi.dirs.static.public);
+  if (inside(folder, publicDir)) {
+    throw new Error(
+      `Invalid clientia plugin config "documentsDir": ${folder} is inside the public folder ${publicDir}, which Strapi serves to anyone; choose a folder outside it`
+    );
+  }
 };
 
 const pathOf = (strapi: Core.Strapi, storageKey: string) => {
