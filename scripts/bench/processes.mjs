@@ -108,6 +108,7 @@ export const startStrapi = async ({ dist, database, secrets, workDir }) => {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       CLIENTIA_DEMO: '',
+      CLIENTIA_SCHEDULED_JOBS: 'false',
       CRON_ENABLED: 'false',
       SMTP_HOST: '',
       CLIENTIA_DOCUMENTS_DIR: path.join(workDir, 'documents'),

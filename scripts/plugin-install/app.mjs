@@ -19,11 +19,6 @@ export const PLUGIN_LINES = `  clientia: {
   },
 `;
 
-/** What it adds to `config/middlewares.ts`, just before `strapi::public` (the README's next step). */
-export const PLUGIN_MIDDLEWARES = `  'plugin::clientia.portal-input',
-  'plugin::clientia.private-files',
-`;
-
 /**
  * The versions the repository runs: Strapi packages from the reference app's package.json, the
  * database drivers and TypeScript as its lockfile resolved them (so the npm cache has them).
@@ -293,7 +288,8 @@ export const writeApp = (dir, versions, secrets) => {
 
 /**
  * Turns the plugin on the way its README's install steps say: its lines in `config/plugins.ts`,
- * and its two middlewares in `config/middlewares.ts` just before `strapi::public`.
+ * nothing else. `config/middlewares.ts` stays as the app has it: the plugin places its own
+ * middlewares, which the private-files check then proves.
  * @param {string} dir
  */
 export const enablePlugin = (dir) => {
@@ -307,7 +303,6 @@ export const enablePlugin = (dir) => {
     writeFileSync(file, after);
   };
   change('plugins.ts', (text) => text.replace('export default () => ({\n', (opening) => opening + PLUGIN_LINES));
-  change('middlewares.ts', (text) => text.replace("  'strapi::public',\n", (last) => PLUGIN_MIDDLEWARES + last));
 };
 
 /**

@@ -8,6 +8,7 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // The plugin would put its two here by itself; they are listed to show where they run.
   // The portal API refuses NUL characters and cleans up refused uploads before any route runs.
   'plugin::clientia.portal-input',
   // Files of client records are served only by the portal's checked routes, never from /uploads.

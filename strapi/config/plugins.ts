@@ -36,6 +36,7 @@ export default ({ env }: { env: Env }) => ({
       billingAnchor: env('CLIENTIA_BILLING_ANCHOR', 'start-date'),
       prorateBilling: env.bool('CLIENTIA_PRORATE_BILLING', false),
       billingSchedule: env('CLIENTIA_BILLING_SCHEDULE', '5 * * * *'),
+      scheduledJobs: env.bool('CLIENTIA_SCHEDULED_JOBS', true),
       reminderDaysBeforeDue: env.int('CLIENTIA_REMINDER_DAYS_BEFORE_DUE', 3),
       emailFrom: env('CLIENTIA_EMAIL_FROM', ''),
       documentsDir: env('CLIENTIA_DOCUMENTS_DIR', ''),

@@ -12,8 +12,9 @@ export default ({ env }: { env: Env }) => ({
   app: {
     keys: env.array('APP_KEYS'),
   },
-  // The plugin's billing (retainer invoices, overdue invoices) and email outbox run as cron tasks.
-  cron: { enabled: env.bool('CRON_ENABLED', true) },
+  // The app's own cron tasks (config tasks); it has none. The plugin's jobs follow its own
+  // `scheduledJobs` (CLIENTIA_SCHEDULED_JOBS in config/plugins.ts), not this.
+  cron: { enabled: env.bool('CRON_ENABLED', false) },
   logger: {
     // No outbound update check: our machines and many firms' servers have no internet.
     updates: { enabled: false },

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
 
 import { registerAccountEmailSync } from './accounts/account-emails';
-import { middlewarePlacementProblem } from './middlewares/placement';
+import { withPluginMiddlewares, type MiddlewareEntry } from './middlewares/placement';
 import { assertPrivateDocumentsDir } from './portal/documents/storage';
 import { useReadCommitted } from './repositories/mysql';
 import { registerRecordRules } from './rules';
 import { guardSignatureEvents } from './signing/append-only';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
-  const placement = middlewarePlacementProblem(strapi.config.get('middlewares', []) as string[]);
-  if (placement) throw new Error(placement);
+  // Strapi reads this list when it mounts the middlewares, after every plugin's register.
+  strapi.config.set('middlewares', withPluginMiddlewares(strapi.config.get('middlewares') as MiddlewareEntry[] | undefined));
   // The validator sees only the config; where the app's public folder is, only Strapi knows.
   assertPrivateDocumentsDir(strapi);
   // Before anything opens a database connection (Strapi's bootstrap does).

@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
+import { pluginConfig } from '../rules/settings';
 import { expireResetCodes } from './password-reset';
 
 export const ACCOUNTS_JOB = 'clientia-accounts';
 
 /** Every five minutes: reset links older than an hour stop working. */
 export const registerAccountsJob = (strapi: Core.Strapi) => {
-  // As for billing: an instance with cron off leaves this to the others.
-  if (!strapi.config.get('server.cron.enabled', false)) return;
+  // As for billing: an instance with the plugin's jobs off leaves this to the others.
+  if (!pluginConfig(strapi, 'scheduledJobs')) return;
   strapi.cron.add({
     [ACCOUNTS_JOB]: {
       task: async () => {

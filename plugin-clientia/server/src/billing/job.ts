@@ -14,9 +14,9 @@ export const BILLING_JOB = 'clientia-billing';
  * crash, changes nothing twice; a server that was down catches up on its first run.
  */
 export const registerBillingJob = (strapi: Core.Strapi) => {
-  // Strapi runs tasks added here whatever its cron setting, so the setting is honoured here: an
-  // instance with cron off (a second web node, a test) leaves billing to the others.
-  if (!strapi.config.get('server.cron.enabled', false)) return;
+  // Strapi runs tasks added here whatever its own cron setting: the plugin's setting decides, so
+  // an instance that leaves the jobs to another (an extra web node, a test) schedules none.
+  if (!pluginConfig(strapi, 'scheduledJobs')) return;
   strapi.cron.add({
     [BILLING_JOB]: {
       task: async () => {

@@ -38,6 +38,13 @@ export interface ClientiaConfig {
    * slower schedule only makes invoices later, never missing.
    */
   billingSchedule: string;
+  /**
+   * This instance runs the plugin's scheduled jobs: the billing job and the expiry of unused
+   * password reset links. Independent of Strapi's `server.cron.enabled`, which governs only the
+   * app's own cron tasks. Every job is idempotent, so several instances running them is safe; an
+   * extra instance may leave them to one.
+   */
+  scheduledJobs: boolean;
   /** Days before the due date that a payment reminder goes out; 0 sends none (overdue reminders still go). */
   reminderDaysBeforeDue: number;
   /**
@@ -66,6 +73,7 @@ export const DEFAULT_CONFIG: ClientiaConfig = {
   billingAnchor: 'start-date',
   prorateBilling: false,
   billingSchedule: '5 * * * *',
+  scheduledJobs: true,
   reminderDaysBeforeDue: 3,
   emailFrom: '',
   documentsDir: '',
@@ -132,6 +140,7 @@ const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) =>
     const problem = cronRuleProblem(config.billingSchedule);
     if (problem) fail('billingSchedule', `${CRON_SHAPE}; ${problem}`);
   }
+  if (typeof config.scheduledJobs !== 'boolean') fail('scheduledJobs', 'must be true or false');
   wholeNumber('reminderDaysBeforeDue', config.reminderDaysBeforeDue, 60, 0);
   if (typeof config.emailFrom !== 'string' || (config.emailFrom.trim() !== '' && !parseEmailFrom(config.emailFrom))) {
     fail('emailFrom', 'must be empty, an email address or Name <address>, such as "Harbor & Pine <billing@harborpine.example>"');

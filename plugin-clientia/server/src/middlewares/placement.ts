@@ -1,23 +1,60 @@
 /**
- * The plugin's two app-level middlewares live in the app's own config/middlewares.ts, where a
- * plugin cannot put them itself. Without them the PDFs staff attach to client records would be
- * served to anyone from /uploads, so a start without them (or with them after `strapi::public`)
- * is refused with the lines to add, rather than running open.
+ * The plugin's two app-level middlewares belong between `strapi::body` (portal-input reads the
+ * parsed body) and `strapi::public` (private-files must see `/uploads/...` before it is served).
+ * Strapi mounts the app's middleware list only after every plugin's register, so the plugin puts
+ * them there itself: installing it takes no edit of config/middlewares.ts. An app that lists them
+ * keeps its own placement, as long as it is before `strapi::public`; one after it would let the
+ * PDFs staff attach to client records be served to anyone, so that start is refused.
  */
 export const REQUIRED_MIDDLEWARES = ['plugin::clientia.portal-input', 'plugin::clientia.private-files'] as const;
 
-type MiddlewareEntry = string | { name?: unknown; resolve?: unknown };
+export type MiddlewareEntry = string | { name?: unknown; resolve?: unknown; config?: unknown };
+
+/**
+ * What Strapi mounts for an app without a config/middlewares file (its register-middlewares
+ * default), so such an app gets the same stack plus the plugin's two.
+ */
+export const STRAPI_DEFAULT_MIDDLEWARES: readonly string[] = [
+  'strapi::logger',
+  'strapi::errors',
+  'strapi::security',
+  'strapi::cors',
+  'strapi::poweredBy',
+  'strapi::session',
+  'strapi::query',
+  'strapi::body',
+  'strapi::favicon',
+  'strapi::public',
+];
 
 const nameOf = (entry: MiddlewareEntry) => (typeof entry === 'string' ? entry : typeof entry?.name === 'string' ? entry.name : null);
 
-/** What is wrong with the app's middleware list for this plugin, or null when it is right. */
+/** What is wrong with the app's own placement of the plugin's middlewares, or null. */
 export const middlewarePlacementProblem = (entries: readonly MiddlewareEntry[]): string | null => {
   const names = entries.map(nameOf);
   const publicAt = names.indexOf('strapi::public');
-  const missing = REQUIRED_MIDDLEWARES.filter((name) => !names.includes(name));
   const late = REQUIRED_MIDDLEWARES.filter((name) => publicAt >= 0 && names.indexOf(name) > publicAt);
-  if (missing.length === 0 && late.length === 0) return null;
-  const lines = REQUIRED_MIDDLEWARES.map((name) => `  '${name}',`).join('\n');
-  const what = missing.length ? `is missing ${missing.join(' and ')}` : `lists ${late.join(' and ')} after 'strapi::public'`;
-  return `Clientia: config/middlewares.ts ${what}. Add these lines just before 'strapi::public' (after 'strapi::body'), so files of client records are never served from /uploads:\n${lines}`;
+  if (late.length === 0) return null;
+  return (
+    `Clientia: config/middlewares.ts lists ${late.join(' and ')} after 'strapi::public', where files of client records ` +
+    `would already have been served from /uploads. Move ${late.length > 1 ? 'them' : 'it'} before 'strapi::public', ` +
+    `or remove the plugin's lines: the plugin then places them itself.`
+  );
+};
+
+/**
+ * The app's middleware list with whichever of the plugin's middlewares it does not list inserted
+ * just before `strapi::public` (at the end when there is none; Strapi refuses that list anyway).
+ * The same list when the app already lists both. Throws the placement problem.
+ */
+export const withPluginMiddlewares = (configured: readonly MiddlewareEntry[] | undefined): MiddlewareEntry[] => {
+  const entries = [...(configured ?? STRAPI_DEFAULT_MIDDLEWARES)];
+  const problem = middlewarePlacementProblem(entries);
+  if (problem) throw new Error(problem);
+  const names = entries.map(nameOf);
+  const missing = REQUIRED_MIDDLEWARES.filter((name) => !names.includes(name));
+  if (missing.length === 0) return entries;
+  const publicAt = names.indexOf('strapi::public');
+  entries.splice(publicAt >= 0 ? publicAt : entries.length, 0, ...missing);
+  return entries;
 };

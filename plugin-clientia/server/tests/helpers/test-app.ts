@@ -55,6 +55,7 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
     ENCRYPTION_KEY: secret(),
     CLIENTIA_DEMO: '',
     // Jobs run when a test calls them, never on the clock in the middle of a test.
+    CLIENTIA_SCHEDULED_JOBS: 'false',
     CRON_ENABLED: 'false',
     ...database.env,
     ...options.env,

@@ -16,6 +16,8 @@ import {
   type EmailRequest,
   type StoredAttachment,
 } from '../../src/email';
+import { ACCOUNTS_JOB } from '../../src/accounts/job';
+import { BILLING_JOB } from '../../src/billing/job';
 import { documentsDir } from '../../src/portal/documents/storage';
 import { fixtures } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -85,6 +87,14 @@ describe('email outbox: branded email through a real SMTP server, retried, never
   beforeEach(async () => {
     await outboxSettled(app.strapi);
     smtp.clear();
+  });
+
+  it('leaves billing and reset link expiry to another instance when the plugin’s scheduledJobs is off, and still sends the outbox', () => {
+    expect(app.strapi.config.get('plugin::clientia.scheduledJobs')).toBe(false);
+    const names = app.strapi.cron.jobs.map((spec: { name: string | null }) => spec.name);
+    expect(names).toContain(OUTBOX_CRON_JOB);
+    expect(names).not.toContain(BILLING_JOB);
+    expect(names).not.toContain(ACCOUNTS_JOB);
   });
 
   it('runs the outbox from Strapi’s cron every minute, with the app’s cron config as it is', () => {

@@ -1,3 +1,4 @@
+import { ACCOUNTS_JOB } from '../../src/accounts/job';
 import { BILLING_JOB } from '../../src/billing/job';
 import { remindBeforeDue } from '../../src/billing/notices';
 import { documentsDir } from '../../src/portal/documents/storage';
@@ -24,7 +25,9 @@ describe('plugin config from the app’s env', () => {
       app = await startTestApp({
         env: {
           // On here (unlike other test boots), so the billing job is scheduled at all; its rule never falls in a test run's minutes but at 06:15.
-          CRON_ENABLED: 'true',
+          // Strapi's own cron stays off: the plugin's jobs follow only the plugin's setting.
+          CLIENTIA_SCHEDULED_JOBS: 'true',
+          CRON_ENABLED: 'false',
           CLIENTIA_BILLING_SCHEDULE: '15 6 * * mon-fri',
           CLIENTIA_REMINDER_DAYS_BEFORE_DUE: '5',
           CLIENTIA_EMAIL_FROM: SENDER,
@@ -43,6 +46,11 @@ describe('plugin config from the app’s env', () => {
       const next = spec!.job.nextInvocation()!;
       expect([next.getHours(), next.getMinutes()]).toEqual([6, 15]);
       expect([1, 2, 3, 4, 5]).toContain(next.getDay());
+    });
+
+    it('schedules the reset link expiry too, with Strapi’s cron setting off', () => {
+      expect(app.strapi.config.get('server.cron.enabled')).toBe(false);
+      expect((app.strapi.cron.jobs as unknown as CronSpec[]).map((job) => job.name)).toEqual(expect.arrayContaining([BILLING_JOB, ACCOUNTS_JOB]));
     });
 
     it('takes a list of proxies as given, not padded from the default list', () => {

@@ -1,23 +1,41 @@
-import { middlewarePlacementProblem, REQUIRED_MIDDLEWARES } from '../../src/middlewares/placement';
+import { middlewarePlacementProblem, REQUIRED_MIDDLEWARES, STRAPI_DEFAULT_MIDDLEWARES, withPluginMiddlewares } from '../../src/middlewares/placement';
 
-const STRAPI_DEFAULTS = ['strapi::logger', 'strapi::errors', 'strapi::security', 'strapi::cors', 'strapi::poweredBy', 'strapi::query', 'strapi::body', 'strapi::session', 'strapi::favicon'];
+// A new Strapi 5 app's config/middlewares.ts.
+const NEW_APP = ['strapi::logger', 'strapi::errors', 'strapi::security', 'strapi::cors', 'strapi::poweredBy', 'strapi::query', 'strapi::body', 'strapi::session', 'strapi::favicon', 'strapi::public'];
+const [PORTAL_INPUT, PRIVATE_FILES] = REQUIRED_MIDDLEWARES;
 
-describe('the plugin’s middlewares in the app’s config/middlewares.ts', () => {
-  it('accepts both before strapi::public, as names or as objects', () => {
-    expect(middlewarePlacementProblem([...STRAPI_DEFAULTS, ...REQUIRED_MIDDLEWARES, 'strapi::public'])).toBeNull();
-    expect(middlewarePlacementProblem([...STRAPI_DEFAULTS, ...REQUIRED_MIDDLEWARES.map((name) => ({ name })), 'strapi::public'])).toBeNull();
+describe('the plugin’s middlewares in the app’s middleware list', () => {
+  it('puts both just before strapi::public when the app lists neither, leaving the rest in order', () => {
+    const list = withPluginMiddlewares(NEW_APP);
+    expect(list).toEqual([...NEW_APP.slice(0, -1), PORTAL_INPUT, PRIVATE_FILES, 'strapi::public']);
+    // After strapi::body: portal-input reads the parsed body.
+    expect(list.indexOf(PORTAL_INPUT)).toBeGreaterThan(list.indexOf('strapi::body'));
+    expect(NEW_APP).toHaveLength(10);
   });
 
-  it('refuses an app that lists neither, naming both and the lines to add', () => {
-    const problem = middlewarePlacementProblem([...STRAPI_DEFAULTS, 'strapi::public']);
-    expect(problem).toContain('is missing plugin::clientia.portal-input and plugin::clientia.private-files');
-    expect(problem).toContain("  'plugin::clientia.private-files',");
+  it('keeps an app’s own placement, as names or as objects with config', () => {
+    const own = ['strapi::logger', 'strapi::errors', 'strapi::body', PORTAL_INPUT, 'strapi::security', { name: PRIVATE_FILES }, 'strapi::favicon', 'strapi::public'];
+    expect(withPluginMiddlewares(own)).toEqual(own);
+    const custom = [...NEW_APP.slice(0, -1), { name: 'strapi::public', config: { maxAge: 60_000 } }];
+    expect(withPluginMiddlewares(custom).slice(-3)).toEqual([PORTAL_INPUT, PRIVATE_FILES, { name: 'strapi::public', config: { maxAge: 60_000 } }]);
   });
 
-  it('refuses one missing, and one placed after strapi::public (it would never see /uploads first)', () => {
-    expect(middlewarePlacementProblem([...STRAPI_DEFAULTS, 'plugin::clientia.portal-input', 'strapi::public'])).toContain('is missing plugin::clientia.private-files');
-    expect(middlewarePlacementProblem([...STRAPI_DEFAULTS, 'plugin::clientia.portal-input', 'strapi::public', 'plugin::clientia.private-files'])).toContain(
-      "lists plugin::clientia.private-files after 'strapi::public'"
-    );
+  it('adds only the one the app left out', () => {
+    const list = withPluginMiddlewares([...NEW_APP.slice(0, 7), PRIVATE_FILES, ...NEW_APP.slice(7)]);
+    expect(list.filter((entry) => entry === PRIVATE_FILES)).toHaveLength(1);
+    expect(list.indexOf(PORTAL_INPUT)).toBe(list.indexOf('strapi::public') - 1);
+    expect(list.indexOf(PRIVATE_FILES)).toBeLessThan(list.indexOf('strapi::public'));
+  });
+
+  it('gives an app without a middleware file Strapi’s default stack plus the two', () => {
+    expect(withPluginMiddlewares(undefined)).toEqual([...STRAPI_DEFAULT_MIDDLEWARES.slice(0, -1), PORTAL_INPUT, PRIVATE_FILES, 'strapi::public']);
+  });
+
+  it('refuses a start where the app placed one after strapi::public, which would have served /uploads first', () => {
+    const late = [...NEW_APP, PRIVATE_FILES];
+    expect(middlewarePlacementProblem(late)).toContain(`lists ${PRIVATE_FILES} after 'strapi::public'`);
+    expect(() => withPluginMiddlewares(late)).toThrow(/after 'strapi::public'.*remove the plugin's lines/);
+    expect(() => withPluginMiddlewares([...NEW_APP, { name: PORTAL_INPUT }, PRIVATE_FILES])).toThrow(`lists ${PORTAL_INPUT} and ${PRIVATE_FILES} after`);
+    expect(middlewarePlacementProblem(withPluginMiddlewares(NEW_APP))).toBeNull();
   });
 });

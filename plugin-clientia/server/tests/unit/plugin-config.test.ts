@@ -48,6 +48,7 @@ describe('plugin config: defaults', () => {
         billingAnchor: 'calendar',
         prorateBilling: true,
         billingSchedule: '0 15 6 * * mon-fri',
+        scheduledJobs: false,
         reminderDaysBeforeDue: 0,
         emailFrom: '"Keller, Brandt & Partner" <billing@keller.example>',
         documentsDir: '/var/lib/clientia/documents',
@@ -59,7 +60,7 @@ describe('plugin config: defaults', () => {
 describe('plugin config: refusals name the key and what it takes', () => {
   it('names an unknown key and lists the known ones', () => {
     expect(validate({ portalURL: 'https://x.example' })).toThrow(
-      /^Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale, invoiceNumberFormat, contractNumberFormat, paymentTermsDays, invitationTtlHours, trustedProxies, retainerInvoiceState, billingAnchor, prorateBilling, billingSchedule, reminderDaysBeforeDue, emailFrom, documentsDir$/
+      /^Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale, invoiceNumberFormat, contractNumberFormat, paymentTermsDays, invitationTtlHours, trustedProxies, retainerInvoiceState, billingAnchor, prorateBilling, billingSchedule, scheduledJobs, reminderDaysBeforeDue, emailFrom, documentsDir$/
     );
     // The key the issue calls "document storage" is the folder.
     expect(validate({ documentStorage: 'private' })).toThrow(/Unknown clientia plugin config "documentStorage"; known keys: .*documentsDir/);
@@ -86,6 +87,8 @@ describe('plugin config: refusals name the key and what it takes', () => {
     ['retainerInvoiceState', 'sent', /"retainerInvoiceState": must be draft or issued$/],
     ['billingAnchor', 'month', /"billingAnchor": must be start-date or calendar$/],
     ['prorateBilling', 'true', /"prorateBilling": must be true or false$/],
+    ['scheduledJobs', 'false', /"scheduledJobs": must be true or false$/],
+    ['scheduledJobs', 0, /"scheduledJobs"/],
     ['billingSchedule', 5, /"billingSchedule": must be a cron rule of 5 fields \(minute hour day-of-month month day-of-week\) or 6 \(second first\), such as "5 \* \* \* \*"$/],
     ['billingSchedule', 'hourly', /"billingSchedule": must be a cron rule .*; it has 1 fields$/],
     ['billingSchedule', '5 * * *', /"billingSchedule": .*; it has 4 fields$/],
