@@ -1,6 +1,7 @@
 /**
  * What the firm's app holds that the plugin must leave alone — its roles with their permissions,
- * its content types and its note — read over HTTP as an admin, and compared between boots.
+ * its content types, its note and its own users-permissions email settings — read over HTTP as an
+ * admin, and compared between boots.
  */
 
 /**
@@ -49,10 +50,18 @@ export const enabledActions = (tree) =>
     .sort();
 
 /**
+ * @typedef {{ name?: string, email?: string }} Sender
+ * @typedef {object} AccountEmailSettings users-permissions' settings for its "forgot password" email
+ * @property {string | null} resetPasswordUrl Advanced settings → Reset password page
+ * @property {Sender | null} resetPasswordSender the Reset password template's shipper
+ */
+
+/**
  * @typedef {object} AppState
  * @property {{ name: string, type: string, description: string, actions: string[] }[]} roles
  * @property {Record<string, unknown>} contentTypes attributes by uid
  * @property {{ documentId: string, title: string, body: string, updatedAt: string }[]} notes
+ * @property {AccountEmailSettings} accountEmails
  */
 
 /**
@@ -74,13 +83,67 @@ export const readAppState = async (api, token) => {
   /** @type {Record<string, unknown>} */
   const contentTypes = {};
   for (const type of /** @type {{ uid: string, attributes: unknown }[]} */ (types.json.data)) contentTypes[type.uid] = type.attributes;
+  const accountEmails = await readAccountEmailSettings(api, token);
   const notes = await api('GET', '/api/notes');
   if (notes.status !== 200) throw new Error(`GET /api/notes: ${describe(notes)}`);
   return {
     roles: roles.sort((a, b) => a.type.localeCompare(b.type)),
     contentTypes,
     notes: /** @type {AppState['notes']} */ (notes.json.data).map(({ documentId, title, body, updatedAt }) => ({ documentId, title, body, updatedAt })),
+    accountEmails,
   };
+};
+
+/**
+ * users-permissions' reset page and reset email sender, from its admin API (`GET /advanced`
+ * answers `{ settings, roles }`, `GET /email-templates` the stored templates).
+ * @param {Api} api @param {string} token an admin's
+ * @returns {Promise<AccountEmailSettings>}
+ */
+export const readAccountEmailSettings = async (api, token) => {
+  const advanced = await api('GET', '/users-permissions/advanced', { token });
+  if (advanced.status !== 200) throw new Error(`GET /users-permissions/advanced: ${describe(advanced)}`);
+  const templates = await api('GET', '/users-permissions/email-templates', { token });
+  if (templates.status !== 200) throw new Error(`GET /users-permissions/email-templates: ${describe(templates)}`);
+  return {
+    resetPasswordUrl: advanced.json.settings?.email_reset_password ?? null,
+    resetPasswordSender: templates.json.reset_password?.options?.from ?? null,
+  };
+};
+
+/**
+ * Sets the app's own reset page and reset email sender the way the admin panel's Users &
+ * Permissions settings do: the whole object back, with the one change (`PUT /advanced` takes the
+ * settings themselves, `PUT /email-templates` takes `{ 'email-templates': templates }`).
+ * @param {Api} api @param {string} token an admin's @param {{ resetPasswordUrl: string, resetPasswordSender: Required<Sender> }} own
+ */
+export const setAccountEmailSettings = async (api, token, own) => {
+  const advanced = await api('GET', '/users-permissions/advanced', { token });
+  if (advanced.status !== 200) throw new Error(`GET /users-permissions/advanced: ${describe(advanced)}`);
+  const savedAdvanced = await api('PUT', '/users-permissions/advanced', { token, body: { ...advanced.json.settings, email_reset_password: own.resetPasswordUrl } });
+  if (savedAdvanced.status !== 200) throw new Error(`PUT /users-permissions/advanced: ${describe(savedAdvanced)}`);
+  const templates = await api('GET', '/users-permissions/email-templates', { token });
+  if (templates.status !== 200) throw new Error(`GET /users-permissions/email-templates: ${describe(templates)}`);
+  const reset = templates.json.reset_password;
+  const body = { 'email-templates': { ...templates.json, reset_password: { ...reset, options: { ...reset.options, from: own.resetPasswordSender } } } };
+  const savedTemplates = await api('PUT', '/users-permissions/email-templates', { token, body });
+  if (savedTemplates.status !== 200) throw new Error(`PUT /users-permissions/email-templates: ${describe(savedTemplates)}`);
+};
+
+/**
+ * What changed in the app's own users-permissions email settings between two reads.
+ * @param {AccountEmailSettings} before
+ * @param {AccountEmailSettings} after
+ * @returns {string[]}
+ */
+export const accountEmailChanges = (before, after) => {
+  const problems = [];
+  if (before.resetPasswordUrl !== after.resetPasswordUrl) problems.push(`the reset password page is now ${JSON.stringify(after.resetPasswordUrl)}, was ${JSON.stringify(before.resetPasswordUrl)}`);
+  const sender = (/** @type {Sender | null} */ from) => (from ? `${from.name ?? ''} <${from.email ?? ''}>` : 'none');
+  if (sender(before.resetPasswordSender) !== sender(after.resetPasswordSender)) {
+    problems.push(`the reset email's sender is now ${sender(after.resetPasswordSender)}, was ${sender(before.resetPasswordSender)}`);
+  }
+  return problems;
 };
 
 /**

@@ -6,13 +6,16 @@
  *   1. builds the plugin when stale, `strapi-plugin verify`, `npm pack`;
  *   2. writes a plain app (its own `api::note.note`, a note, a Public role that reads notes, an
  *      Editors role) into a temporary folder and installs it from the npm cache;
- *   3. boots it without the plugin on each database and records its roles, content types and note;
- *   4. installs the tarball, adds the plugin's lines to config/plugins.ts and its middlewares to
- *      config/middlewares.ts (the plugin README's install steps), builds the admin and boots again:
+ *   3. boots it without the plugin on each database, gives it its own users-permissions reset page
+ *      and reset email sender (as a firm whose website users reset their passwords there would
+ *      have), and records its roles, content types, note and those settings;
+ *   4. installs the tarball, adds the plugin's lines to config/plugins.ts and nothing else (the
+ *      plugin README's install steps; it places its middlewares itself), builds the admin and boots again:
  *      plugin routes, admin panel bundle, admin routes, private contract files, and the app's own
- *      things unchanged; a new database with the plugin from its first boot gets the same roles;
+ *      things unchanged; a new database with the plugin from its first boot gets the same roles,
+ *      and the portal's reset page where users-permissions had none;
  *   5. installs the same package as the next version over that data and boots again: the client
- *      made in 4 and the note are still there.
+ *      made in 4, the note and the app's own settings are still there.
  * SQLite always; PostgreSQL and MariaDB when they answer. Everything it made is removed at the end,
  * also after a failure (`--keep` keeps the temporary folder and its logs; `--sqlite-only` skips the
  * database servers). Exits 1 when any check fails.
@@ -21,8 +24,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os from 'node:os';
 import path from 'node:path';
 
-import { NOTE, SHARED_ADMIN_PACKAGES, appVersions, enablePlugin, generateSecrets, packageCopies, writeApp } from './app.mjs';
-import { apiAt, contentTypeChanges, describe, readAppState, roleChanges } from './app-state.mjs';
+import { NOTE, PLUGIN_LINES, SHARED_ADMIN_PACKAGES, appVersions, enablePlugin, generateSecrets, packageCopies, writeApp } from './app.mjs';
+import { accountEmailChanges, apiAt, contentTypeChanges, describe, readAppState, roleChanges, setAccountEmailSettings } from './app-state.mjs';
 import { mariadbDatabase, postgresDatabase, sqliteDatabase } from './databases.mjs';
 import { buildPluginIfStale, packPlugin, repackAsNextVersion, verifyPlugin } from './package.mjs';
 import { capture, freePort, killAll, startStrapi, stopStrapi } from './processes.mjs';
@@ -115,6 +118,17 @@ const provideSqliteBinding = async () => {
   await capture(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"], { cwd: appDir, env });
 };
 
+/**
+ * The app's own users-permissions settings for its website users' "forgot password" email: its
+ * own reset page and sender, which the plugin must not take over.
+ */
+const APP_ACCOUNT_EMAILS = {
+  resetPasswordUrl: 'https://www.northbank.example/account/reset-password',
+  resetPasswordSender: { name: 'Northbank Studio', email: 'hello@northbank.example' },
+};
+/** Where the plugin points users-permissions' reset link when the app had none: the portal's page. */
+const PORTAL_RESET_URL = `${/portalUrl:\s*['"]([^'"]+)['"]/.exec(PLUGIN_LINES)?.[1]?.replace(/\/+$/, '') ?? '(no portalUrl in PLUGIN_LINES)'}/reset-password`;
+
 const ADMIN = { firstname: 'Morgan', lastname: 'Lee', email: 'morgan.lee@northbank.example', password: `Admin-${Date.now().toString(36)}-Pw1` };
 
 /** @param {Run} run @param {string} phase */
@@ -140,7 +154,11 @@ const bootWithoutPlugin = async (run) => {
     // First boot of a new app: the first admin registers, as on the admin's welcome page.
     const registered = await api('POST', '/admin/register-admin', { body: ADMIN });
     if (!expect(run, 'the first admin registers', registered.status === 200 || registered.status === 201, describe(registered))) return;
-    const state = await readAppState(api, registered.json.data.token);
+    const token = registered.json.data.token;
+    await setAccountEmailSettings(api, token, APP_ACCOUNT_EMAILS);
+    const state = await readAppState(api, token);
+    const ownSettings = accountEmailChanges(APP_ACCOUNT_EMAILS, state.accountEmails);
+    expect(run, 'the app’s own reset password page and reset email sender are saved in users-permissions', ownSettings.length === 0, ownSettings.join('; '));
     const note = state.notes[0];
     expect(run, 'the app made its note at first boot', state.notes.length === 1 && note.title === NOTE.title && note.body === NOTE.body, JSON.stringify(state.notes));
     const types = state.roles.map((role) => role.type);
@@ -210,14 +228,23 @@ const bootNewDatabaseWithPlugin = async (run, withoutPlugin) => {
     const roles = roleChanges(withoutPlugin.roles, state.roles);
     expect(run, 'new database with the plugin: the same roles and permissions as without it', roles.length === 0, roles.join('; '));
     expect(run, 'new database with the plugin: the app made its note', state.notes.length === 1 && state.notes[0].title === NOTE.title, JSON.stringify(state.notes));
+    // users-permissions' stock settings are the plugin's to set: its forgot-password email leads to the portal.
+    const { resetPasswordUrl, resetPasswordSender } = state.accountEmails;
+    expect(run, `new database with the plugin: the reset password page is the portal's (${PORTAL_RESET_URL})`, resetPasswordUrl === PORTAL_RESET_URL, JSON.stringify(resetPasswordUrl));
+    expect(
+      run,
+      'new database with the plugin: the reset email no longer comes from users-permissions’ stock sender',
+      resetPasswordSender?.email !== 'no-reply@strapi.io',
+      JSON.stringify(resetPasswordSender)
+    );
   } finally {
     await stopStrapi(server);
   }
 };
 
 /**
- * The README's middleware step at work: a PDF staff attach to a contract is not served from
- * `/uploads`, while a file of the app's own media library still is.
+ * The middlewares the plugin placed itself at work: a PDF staff attach to a contract is not
+ * served from `/uploads`, while a file of the app's own media library still is.
  * @param {Run} run @param {import('./app-state.mjs').Api} api @param {string} token @param {string} clientId
  */
 const checkPrivateFiles = async (run, api, token, clientId) => {
@@ -267,7 +294,8 @@ const bootAfterUpgrade = async (run) => {
 };
 
 /**
- * The app's note, roles and content types as they were before the plugin came.
+ * The app's note, roles, content types and users-permissions email settings as they were before
+ * the plugin came.
  * @param {Run} run @param {import('./app-state.mjs').Api} api @param {string} token
  */
 const compareWithFirstBoot = async (run, api, token, when = '') => {
@@ -281,6 +309,18 @@ const compareWithFirstBoot = async (run, api, token, when = '') => {
   expect(run, `${when}the app's roles and their permissions are unchanged`, roles.length === 0, roles.join('; '));
   const types = contentTypeChanges(before.contentTypes, now.contentTypes);
   expect(run, `${when}the app's content types are unchanged`, types.length === 0, types.join('; '));
+  const accountEmails = accountEmailChanges(before.accountEmails, now.accountEmails);
+  expect(run, `${when}the app's own reset password page and reset email sender are unchanged`, accountEmails.length === 0, accountEmails.join('; '));
+  // The plugin says once per start which of them it left alone, by name and not by value.
+  const kept = readFileSync(/** @type {string} */ (run.log), 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('[clientia] users-permissions settings kept as the app'));
+  expect(
+    run,
+    `${when}the start log names the settings kept as the app's own (page, sender, and with the page its text), once and without their values`,
+    kept.length === 1 && kept[0].includes('Reset password page') && kept[0].includes('Reset password: shipper name and email') && !/northbank/i.test(kept[0]),
+    kept.join(' | ') || 'no such line'
+  );
   const clientiaTypes = Object.keys(now.contentTypes).filter((uid) => uid.startsWith('plugin::clientia.'));
   expect(run, `${when}the Content Manager lists plugin::clientia.client`, clientiaTypes.includes('plugin::clientia.client'), clientiaTypes.join(', '));
 };

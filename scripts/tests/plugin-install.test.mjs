@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 
 import { PLUGIN_LINES, appVersions, enablePlugin, generateSecrets, packageCopies, writeApp } from '../plugin-install/app.mjs';
-import { contentTypeChanges, enabledActions, roleChanges } from '../plugin-install/app-state.mjs';
+import { accountEmailChanges, contentTypeChanges, enabledActions, roleChanges } from '../plugin-install/app-state.mjs';
 import { nextPatch } from '../plugin-install/package.mjs';
 import { formatTable } from '../plugin-install/report.mjs';
 
@@ -84,6 +84,20 @@ describe('plugin install check: comparing the app before and after', () => {
     assert.deepEqual(contentTypeChanges(before, { ...before, 'plugin::clientia.client': {} }), []);
     assert.deepEqual(contentTypeChanges(before, { 'api::note.note': { title: { type: 'text' } } }), ['api::note.note has other attributes']);
     assert.deepEqual(contentTypeChanges(before, {}), ['api::note.note is gone']);
+  });
+
+  it('names a changed reset password page or reset email sender of the app, by old and new value', () => {
+    const before = { resetPasswordUrl: 'https://www.northbank.example/account/reset-password', resetPasswordSender: { name: 'Northbank Studio', email: 'hello@northbank.example' } };
+    assert.deepEqual(accountEmailChanges(before, structuredClone(before)), []);
+    assert.deepEqual(accountEmailChanges(before, { ...before, resetPasswordSender: { email: 'hello@northbank.example', name: 'Northbank Studio' } }), []);
+    assert.deepEqual(
+      accountEmailChanges(before, { resetPasswordUrl: 'https://portal.example.test/reset-password', resetPasswordSender: { name: 'Harbour', email: 'portal@harbour.example' } }),
+      [
+        'the reset password page is now "https://portal.example.test/reset-password", was "https://www.northbank.example/account/reset-password"',
+        "the reset email's sender is now Harbour <portal@harbour.example>, was Northbank Studio <hello@northbank.example>",
+      ]
+    );
+    assert.deepEqual(accountEmailChanges({ resetPasswordUrl: null, resetPasswordSender: null }, { resetPasswordUrl: null, resetPasswordSender: null }), []);
   });
 });
 

@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
 
 import { parseEmailFrom } from '../config/email-from';
+import { PLUGIN_ID } from '../../../shared/plugin';
 import { UID } from '../rules/helpers';
 import { pluginConfig } from '../rules/settings';
 import { records } from '../services/records';
 import { text, type Row } from '../serializers/values';
+import { planSettings, settingLabel, type AdvancedSettings, type EmailTemplates, type Sender, type SettingKey, type WrittenSettings } from './account-settings';
 
 /**
- * users-permissions sends the "forgot password" email itself, from templates in its store. The
- * portal owns the page the link leads to, and the firm owns the sender: both are kept here, so a
- * client never gets a link into Strapi or a message from a product they have never heard of.
+ * users-permissions sends the "forgot password" email itself, from templates in its store. In an
+ * app of its own the portal owns the page the link leads to, and the firm owns the sender: both
+ * are kept here, so a client never gets a link into Strapi or a message from a product they have
+ * never heard of. In an app that already set them for its own website users, they stay the app's.
  */
 const STORE = { type: 'plugin', name: 'users-permissions' } as const;
 
@@ -26,17 +29,6 @@ export const RESET_PASSWORD_MESSAGE = `<p>Hello,</p>
 <p><a href="<%= URL %>?code=<%= TOKEN %>"><%= URL %>?code=<%= TOKEN %></a></p>
 
 <p>The link works once. If you did not ask for a new password, you can ignore this email: your password stays as it is.</p>`;
-
-/**
- * The text users-permissions starts with. Only that is replaced: a template the firm has
- * rewritten in the admin panel is theirs to keep.
- */
-const isStockText = (message: unknown) => typeof message !== 'string' || !message.trim() || message.includes('We heard that you lost your password');
-
-interface Sender {
-  name: string;
-  email: string;
-}
 
 /**
  * users-permissions writes the sender as `${name} <${email}>`, so a name with a comma ("Keller,
@@ -62,49 +54,82 @@ export const firmSender = (branding: Row | null, emailFrom = ''): Sender => {
   return { name: displayName(configured.name || firmName), email: configured.email };
 };
 
-type TemplateOptions = { from?: Partial<Sender>; response_email?: string; object?: string; message?: string } & Record<string, unknown>;
-type EmailTemplates = Record<string, { options?: TemplateOptions } & Record<string, unknown>>;
+const WRITTEN = { type: 'plugin', name: PLUGIN_ID } as const;
+/** Clientia's own store key for what it last wrote into users-permissions' settings. */
+export const WRITTEN_SETTINGS_KEY = 'users-permissions-settings-written';
 
-const withSender = (options: TemplateOptions | undefined, sender: Sender, replyTo: string): TemplateOptions => ({
-  ...options,
-  from: sender,
-  response_email: replyTo,
-});
+/** The settings last logged as the app's own, per running Strapi: the log is not repeated while they stay so. */
+const loggedKept = new WeakMap<Core.Strapi, string>();
+
+const logKept = (strapi: Core.Strapi, kept: SettingKey[]) => {
+  const list = kept.map(settingLabel).join('; ');
+  if ((loggedKept.get(strapi) ?? '') === list) return;
+  loggedKept.set(strapi, list);
+  // Names only: the values are the app's business (and may be addresses).
+  if (list) strapi.log.info(`[clientia] users-permissions settings kept as the app's own, not set by Clientia: ${list}`);
+};
 
 /**
  * Points the reset link at the portal and gives the account emails the firm's sender (both
- * templates: confirmation emails are off, but should one go out it must not say "Strapi").
+ * templates: confirmation emails are off, but should one go out it must not say "Strapi") —
+ * each only while the setting is Clientia's to write (see `account-settings.ts`).
  * Writes only what differs, so a restart changes nothing. Runs at bootstrap and on every change
  * of the branding, inside that change's transaction.
  */
 export const syncAccountEmails = async (strapi: Core.Strapi) => {
   const store = strapi.store(STORE);
-  const advanced = (await store.get({ key: 'advanced' })) as Record<string, unknown> | null;
+  const advanced = (await store.get({ key: 'advanced' })) as AdvancedSettings | null;
   const emails = (await store.get({ key: 'email' })) as EmailTemplates | null;
-  // users-permissions seeds both at its own bootstrap, before this plugin's; without them there
-  // is nothing to adjust (and writing a partial object would stop it seeding its defaults).
+  // users-permissions seeds both at its own bootstrap; without them there is nothing to adjust
+  // (and writing a partial object would stop it seeding its defaults).
   if (!advanced || !emails) {
-    strapi.log.warn('[clientia] users-permissions settings are missing; the password reset email was not set up');
+    if (!syncWhenListening(strapi)) strapi.log.warn('[clientia] users-permissions settings are missing; the password reset email was not set up');
     return;
-  }
-
-  const resetUrl = `${pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '')}${RESET_PASSWORD_PATH}`;
-  if (advanced.email_reset_password !== resetUrl) {
-    await store.set({ key: 'advanced', value: { ...advanced, email_reset_password: resetUrl } });
   }
 
   const branding = await records(strapi, UID.branding).findOne({ select: ['firmName', 'emailSenderName', 'emailSenderAddress', 'supportEmail'] });
   const sender = firmSender(branding, pluginConfig(strapi, 'emailFrom'));
   const replyTo = text(branding?.supportEmail).trim();
-  const next: EmailTemplates = { ...emails };
-  for (const key of ['reset_password', 'email_confirmation']) {
-    if (next[key]) next[key] = { ...next[key], options: withSender(next[key].options, sender, replyTo) };
-  }
-  const reset = next.reset_password;
-  if (reset && isStockText(reset.options?.message)) {
-    reset.options = { ...reset.options, object: RESET_PASSWORD_SUBJECT, message: RESET_PASSWORD_MESSAGE };
-  }
-  if (JSON.stringify(next) !== JSON.stringify(emails)) await store.set({ key: 'email', value: next });
+  const wanted: Record<SettingKey, unknown> = {
+    'advanced.email_reset_password': `${pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '')}${RESET_PASSWORD_PATH}`,
+    'email.reset_password.from': sender,
+    'email.reset_password.response_email': replyTo,
+    'email.reset_password.text': { object: RESET_PASSWORD_SUBJECT, message: RESET_PASSWORD_MESSAGE },
+    'email.email_confirmation.from': sender,
+    'email.email_confirmation.response_email': replyTo,
+  };
+
+  const writtenStore = strapi.store(WRITTEN);
+  const record = await writtenStore.get({ key: WRITTEN_SETTINGS_KEY });
+  const lastWritten = (record && typeof record === 'object' && !Array.isArray(record) ? record : {}) as WrittenSettings;
+  const plan = planSettings({ advanced, emails }, lastWritten, wanted);
+  if (plan.advancedChanged) await store.set({ key: 'advanced', value: plan.settings.advanced });
+  if (plan.emailsChanged) await store.set({ key: 'email', value: plan.settings.emails });
+  if (plan.writtenChanged) await writtenStore.set({ key: WRITTEN_SETTINGS_KEY, value: plan.written });
+  logKept(strapi, plan.kept);
+};
+
+/** Each running Strapi's sync waits for its server at most once. */
+const waitingForServer = new WeakSet<Core.Strapi>();
+
+/**
+ * Plugins boot in the order the app names them in config/plugins.ts, so in an app that names
+ * this plugin but not users-permissions, this plugin boots first and, on a new database, finds
+ * users-permissions' settings not seeded yet. The sync then runs again once the whole app has
+ * booted and its server listens. False when that is no help: the server listens already, or
+ * the sync waited once and the settings are still missing.
+ */
+const syncWhenListening = (strapi: Core.Strapi) => {
+  const server = strapi.server?.httpServer;
+  if (!server || server.listening || waitingForServer.has(strapi)) return false;
+  waitingForServer.add(strapi);
+  strapi.log.debug('[clientia] users-permissions settings are not seeded yet; the account emails are set up once the server listens');
+  server.once('listening', () => {
+    syncAccountEmails(strapi).catch((error: unknown) => {
+      strapi.log.error(`[clientia] could not set up the password reset email: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  return true;
 };
 
 const BRANDING_WRITES: readonly string[] = ['create', 'update', 'delete'];

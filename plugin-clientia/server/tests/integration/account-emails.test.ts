@@ -1,6 +1,7 @@
 import net from 'node:net';
 
-import { RESET_PASSWORD_MESSAGE } from '../../src/accounts/account-emails';
+import { RESET_PASSWORD_MESSAGE, RESET_PASSWORD_SUBJECT, WRITTEN_SETTINGS_KEY, syncAccountEmails } from '../../src/accounts/account-emails';
+import { STOCK_RESET_MESSAGE, STOCK_RESET_SUBJECT, STOCK_SENDER } from '../../src/accounts/account-settings';
 import { adminApi } from '../helpers/admin-api';
 import { clearOutbox, readOutbox } from '../helpers/outbox';
 import { adminToken, portalUser, startTestApp, type TestApp } from '../helpers/test-app';
@@ -55,7 +56,7 @@ describe('account emails: the password reset link leads to the portal, from the 
     expect((await resetTemplate()).from).toEqual({ name: 'Ledger & Lark', email: 'clients@ledgerlark.example' });
   });
 
-  it('keeps a template text the firm rewrote, and still sets the sender', async () => {
+  it('keeps a template text and a sender the firm set itself', async () => {
     const emails = (await store().get({ key: 'email' })) as { reset_password: { options: Record<string, unknown> } };
     const own = '<p>Dear client, reset here: <%= URL %>?code=<%= TOKEN %></p>';
     await store().set({ key: 'email', value: { ...emails, reset_password: { ...emails.reset_password, options: { ...emails.reset_password.options, message: own, from: { name: 'x', email: 'x@x.example' } } } } });
@@ -63,7 +64,9 @@ describe('account emails: the password reset link leads to the portal, from the 
       documentId: (await app.strapi.documents('plugin::clientia.branding').findFirst())!.documentId,
       data: { footerText: 'Registered in England' } as never,
     });
-    expect(await resetTemplate()).toMatchObject({ message: own, from: { name: 'Ledger & Lark', email: 'clients@ledgerlark.example' } });
+    // A sender that is neither users-permissions' stock one nor one Clientia wrote was set in the
+    // admin panel, for the app's own users as much as for the portal's: it stays, like the text.
+    expect(await resetTemplate()).toMatchObject({ message: own, from: { name: 'x', email: 'x@x.example' } });
     await store().set({ key: 'email', value: emails });
   });
 
@@ -116,4 +119,244 @@ describe('account emails: the password reset link leads to the portal, from the 
     expect(answer.body).toEqual({ ok: true });
     expect(readOutbox(app.outboxDir)).toEqual([]);
   });
+});
+
+describe('account emails: users-permissions settings the app set itself stay the app’s', () => {
+  let app: TestApp;
+  let portalReset: string;
+
+  const BRANDING = 'plugin::clientia.branding';
+  const BRANDING_FIELDS = ['firmName', 'emailSenderName', 'emailSenderAddress', 'supportEmail'] as const;
+  const APP_RESET = 'https://www.northbank.example/account/reset-password';
+  const APP_SENDER = { name: 'Northbank Studio', email: 'hello@northbank.example' };
+
+  type Options = Record<string, unknown> & { from?: unknown; response_email?: unknown; object?: unknown; message?: unknown };
+  type Templates = Record<'reset_password' | 'email_confirmation', Record<string, unknown> & { options: Options }>;
+
+  const store = () => app.strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const record = () => app.strapi.store({ type: 'plugin', name: 'clientia' });
+  const advanced = async () => (await store().get({ key: 'advanced' })) as Record<string, unknown>;
+  const templates = async () => (await store().get({ key: 'email' })) as Templates;
+  const written = async () => (await record().get({ key: WRITTEN_SETTINGS_KEY })) as Record<string, unknown> | null;
+  const setResetUrl = async (url: string | null) => store().set({ key: 'advanced', value: { ...(await advanced()), email_reset_password: url } });
+  const setOptions = async (template: keyof Templates, options: Options) => {
+    const current = await templates();
+    await store().set({ key: 'email', value: { ...current, [template]: { ...current[template], options: { ...current[template].options, ...options } } } });
+  };
+
+  /** The branding as the settings page saves it: the first save creates it. */
+  const saveBranding = async (data: Record<string, unknown>) => {
+    const branding = await app.strapi.documents(BRANDING).findFirst();
+    if (branding) await app.strapi.documents(BRANDING).update({ documentId: branding.documentId, data: data as never });
+    else await app.strapi.documents(BRANDING).create({ data: { firmName: 'Northbank Legal', ...data } as never });
+  };
+
+  /**
+   * Runs a test and then puts users-permissions' settings, Clientia's record of what it wrote
+   * and the branding back as they were, so no test depends on another's leftovers.
+   */
+  const restoring = (body: () => Promise<void>) => async () => {
+    const before = {
+      branding: await app.strapi.documents(BRANDING).findFirst(),
+      advanced: await advanced(),
+      email: await templates(),
+      written: await written(),
+    };
+    try {
+      await body();
+    } finally {
+      const branding = await app.strapi.documents(BRANDING).findFirst();
+      if (branding && before.branding) {
+        const fields = Object.fromEntries(BRANDING_FIELDS.map((field) => [field, before.branding![field] ?? null]));
+        await app.strapi.documents(BRANDING).update({ documentId: branding.documentId, data: fields as never });
+      } else if (branding) await app.strapi.documents(BRANDING).delete({ documentId: branding.documentId });
+      await store().set({ key: 'advanced', value: before.advanced });
+      await store().set({ key: 'email', value: before.email });
+      if (before.written) await record().set({ key: WRITTEN_SETTINGS_KEY, value: before.written });
+      else await record().delete({ key: WRITTEN_SETTINGS_KEY });
+    }
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    portalReset = `${(app.strapi.config.get('plugin::clientia.portalUrl') as string).replace(/\/+$/, '')}/reset-password`;
+  });
+  afterAll(async () => app?.stop());
+
+  it(
+    'records what it wrote at the first start, and a second run writes nothing',
+    restoring(async () => {
+      expect(await written()).toEqual({
+        'advanced.email_reset_password': portalReset,
+        'email.reset_password.from': { name: '', email: '' },
+        'email.reset_password.response_email': '',
+        'email.reset_password.text': { object: RESET_PASSWORD_SUBJECT, message: RESET_PASSWORD_MESSAGE },
+        'email.email_confirmation.from': { name: '', email: '' },
+        'email.email_confirmation.response_email': '',
+      });
+      const writes: string[] = [];
+      const storeOf = app.strapi.store.bind(app.strapi);
+      // `strapi.store` is a getter: every store the sync opens records the keys it sets.
+      const spy = jest.spyOn(app.strapi as unknown as { store: unknown }, 'store', 'get').mockReturnValue((params: Parameters<typeof storeOf>[0]) => {
+        const real = storeOf(params);
+        return { ...real, set: async (args: { key: string }) => (writes.push(args.key), real.set(args as never)) };
+      });
+      try {
+        await syncAccountEmails(app.strapi);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(writes).toEqual([]);
+    })
+  );
+
+  it(
+    'keeps the app’s own reset page through a restart and every kind of branding write',
+    restoring(async () => {
+      await setResetUrl(APP_RESET);
+      await setOptions('reset_password', { object: STOCK_RESET_SUBJECT, message: STOCK_RESET_MESSAGE });
+      await syncAccountEmails(app.strapi);
+      expect((await advanced()).email_reset_password).toBe(APP_RESET);
+      // With the app's page goes the text: the portal's would speak of a client portal to the app's own users.
+      expect((await templates()).reset_password.options).toMatchObject({ object: STOCK_RESET_SUBJECT, message: STOCK_RESET_MESSAGE });
+
+      await saveBranding({ emailSenderAddress: 'portal@northbank.example', supportEmail: 'help@northbank.example' });
+      const api = adminApi(app, await adminToken(app, 'reset-page@firm.example'));
+      await api.put('/clientia/branding', { firmName: 'Northbank Legal', emailSenderName: 'Northbank Clients' }).expect(200);
+      expect((await advanced()).email_reset_password).toBe(APP_RESET);
+      // The other settings are still stock or Clientia's, so they follow the branding.
+      expect((await templates()).reset_password.options).toMatchObject({
+        from: { name: 'Northbank Clients', email: 'portal@northbank.example' },
+        response_email: 'help@northbank.example',
+      });
+    })
+  );
+
+  it(
+    'keeps the app’s own sender and reply-to when the branding changes, and gives the other template the firm’s',
+    restoring(async () => {
+      await setOptions('reset_password', { from: APP_SENDER, response_email: 'support@northbank.example' });
+      await saveBranding({ emailSenderName: 'Northbank Clients', emailSenderAddress: 'portal@northbank.example', supportEmail: 'help@northbank.example' });
+      const emails = await templates();
+      expect(emails.reset_password.options).toMatchObject({ from: APP_SENDER, response_email: 'support@northbank.example' });
+      expect(emails.email_confirmation.options).toMatchObject({ from: { name: 'Northbank Clients', email: 'portal@northbank.example' }, response_email: 'help@northbank.example' });
+      await syncAccountEmails(app.strapi);
+      expect((await templates()).reset_password.options).toMatchObject({ from: APP_SENDER, response_email: 'support@northbank.example' });
+    })
+  );
+
+  it(
+    'moves a value it wrote along with the branding and the portal address',
+    restoring(async () => {
+      await saveBranding({ emailSenderName: 'Northbank Clients', emailSenderAddress: 'portal@northbank.example' });
+      expect((await templates()).reset_password.options.from).toEqual({ name: 'Northbank Clients', email: 'portal@northbank.example' });
+      expect((await written())?.['email.reset_password.from']).toEqual({ name: 'Northbank Clients', email: 'portal@northbank.example' });
+      await saveBranding({ emailSenderName: 'Northbank Client Desk' });
+      expect((await templates()).reset_password.options.from).toEqual({ name: 'Northbank Client Desk', email: 'portal@northbank.example' });
+
+      // The portal moved: the stored URL is neither stock nor what Clientia wants now, only what it wrote last.
+      const portalUrl = app.strapi.config.get('plugin::clientia.portalUrl') as string;
+      app.strapi.config.set('plugin::clientia.portalUrl', 'https://clients.northbank.example');
+      try {
+        await syncAccountEmails(app.strapi);
+        expect((await advanced()).email_reset_password).toBe('https://clients.northbank.example/reset-password');
+      } finally {
+        app.strapi.config.set('plugin::clientia.portalUrl', portalUrl);
+      }
+      await syncAccountEmails(app.strapi);
+      expect((await advanced()).email_reset_password).toBe(portalReset);
+    })
+  );
+
+  it(
+    'takes over what an earlier version wrote without a record, when it is what it would write now',
+    restoring(async () => {
+      await saveBranding({ emailSenderAddress: 'portal@northbank.example' });
+      await record().delete({ key: WRITTEN_SETTINGS_KEY });
+      await syncAccountEmails(app.strapi);
+      expect((await written())?.['advanced.email_reset_password']).toBe(portalReset);
+      await saveBranding({ emailSenderAddress: 'clients@northbank.example' });
+      expect((await templates()).reset_password.options.from).toEqual({ name: 'Northbank Legal', email: 'clients@northbank.example' });
+    })
+  );
+
+  it(
+    'takes a setting back once it is returned to users-permissions’ stock value',
+    restoring(async () => {
+      await setResetUrl(APP_RESET);
+      await setOptions('reset_password', { from: APP_SENDER, object: 'Your Northbank password', message: '<p>Reset: <%= URL %>?code=<%= TOKEN %></p>' });
+      await syncAccountEmails(app.strapi);
+      expect((await advanced()).email_reset_password).toBe(APP_RESET);
+
+      await setResetUrl(null);
+      await setOptions('reset_password', { from: STOCK_SENDER, object: STOCK_RESET_SUBJECT, message: STOCK_RESET_MESSAGE });
+      await syncAccountEmails(app.strapi);
+      expect((await advanced()).email_reset_password).toBe(portalReset);
+      expect((await templates()).reset_password.options).toMatchObject({ from: { name: '', email: '' }, object: RESET_PASSWORD_SUBJECT, message: RESET_PASSWORD_MESSAGE });
+
+      // An emptied field (as the admin panel saves it) is stock too.
+      await setResetUrl('');
+      await syncAccountEmails(app.strapi);
+      expect((await advanced()).email_reset_password).toBe(portalReset);
+    })
+  );
+
+  it(
+    'sends users-permissions’ forgot-password email for the app’s own users to the app’s own page, from the app',
+    restoring(async () => {
+      await saveBranding({ emailSenderAddress: 'portal@northbank.example' });
+      await setResetUrl(APP_RESET);
+      await setOptions('reset_password', { from: APP_SENDER, object: 'Your Northbank password', message: '<p>Reset it here: <%= URL %>?code=<%= TOKEN %></p>' });
+      await syncAccountEmails(app.strapi);
+      await portalUser(app, 'reader@northbank.example');
+      clearOutbox(app.outboxDir);
+
+      await app.http().post('/api/auth/forgot-password').send({ email: 'reader@northbank.example' }).expect(200);
+      const sent = readOutbox(app.outboxDir);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.headers.from).toBe('Northbank Studio <hello@northbank.example>');
+      expect(sent[0]!.headers.subject).toBe('Your Northbank password');
+      expect(sent[0]!.body).toContain(`${APP_RESET}?code=`);
+      expect(sent[0]!.body).not.toContain(portalReset);
+    })
+  );
+
+  it(
+    'sets the emails up once the server listens when it booted before users-permissions seeded its settings',
+    restoring(async () => {
+      // An app whose config/plugins.ts names Clientia but not users-permissions boots Clientia
+      // first: on a new database its sync finds nothing yet, and users-permissions seeds stock values after it.
+      const seeded = { ...(await advanced()), email_reset_password: null };
+      await store().delete({ key: 'advanced' });
+      await syncAccountEmails(app.strapi);
+      await store().set({ key: 'advanced', value: seeded });
+      expect((await advanced()).email_reset_password).toBeNull();
+
+      await app.http().get('/_health'); // supertest makes the server listen for the request
+      const deadline = Date.now() + 5_000;
+      while ((await advanced()).email_reset_password !== portalReset && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await advanced()).email_reset_password).toBe(portalReset);
+    })
+  );
+
+  it(
+    'logs once which settings it left to the app, by name and without their values',
+    restoring(async () => {
+      await syncAccountEmails(app.strapi); // nothing of the app's yet, whatever an earlier test left logged
+      const info = jest.spyOn(app.strapi.log, 'info');
+      try {
+        await setResetUrl(APP_RESET);
+        await setOptions('reset_password', { from: APP_SENDER });
+        await syncAccountEmails(app.strapi);
+        await syncAccountEmails(app.strapi);
+        const lines = info.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('[clientia]'));
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain('Reset password page');
+        expect(lines[0]).toContain('Reset password: shipper name and email');
+        expect(lines[0]).not.toMatch(/northbank/i);
+      } finally {
+        info.mockRestore();
+      }
+    })
+  );
 });
