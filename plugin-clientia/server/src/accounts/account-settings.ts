@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 
+import { text } from '../serializers/values';
+
 /**
  * Clientia writes a few settings of users-permissions: the page the "forgot password" link leads
  * to, the sender and reply-to address of the account emails, and the reset email's text. The app
@@ -61,8 +63,6 @@ export const STOCK_RESET_MESSAGE = `<p>We heard that you lost your password. Sor
 
 <p>Thanks.</p>`;
 export const STOCK_SENDER: Sender = { name: 'Administration Panel', email: 'no-reply@strapi.io' };
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 const canonicalUrl = (value: unknown) => text(value).trim();
 const canonicalSender = (value: unknown): Sender => {
@@ -179,51 +179,41 @@ export interface SettingsPlan {
  */
 export const planSettings = (current: UsersPermissionsSettings, lastWritten: WrittenSettings, wanted: Record<SettingKey, unknown>): SettingsPlan => {
   let settings = current;
-  let advancedChanged = false;
-  let emailsChanged = false;
   const written: WrittenSettings = { ...lastWritten };
-  let writtenChanged = false;
   const kept: SettingKey[] = [];
 
   for (const key of Object.keys(SETTINGS) as SettingKey[]) {
     const definition: SettingDefinition = SETTINGS[key];
     const stored = definition.read(current);
     if (stored === undefined) continue;
+    const now = definition.canonical(stored);
     const { owner } = decideSetting({
-      current: definition.canonical(stored),
+      current: now,
       stock: definition.stock,
       lastWritten: key in lastWritten ? definition.canonical(lastWritten[key]) : undefined,
       wanted: definition.canonical(wanted[key]),
     });
     if (definition.follows && kept.includes(definition.follows as SettingKey)) {
-      const isStock = definition.stock.some((value) => isDeepStrictEqual(value, definition.canonical(stored)));
-      if (owner === 'clientia' && !isStock) {
-        settings = definition.write(settings, definition.stockValue);
-        emailsChanged ||= !key.startsWith('advanced.');
-        advancedChanged ||= key.startsWith('advanced.');
-      }
-      if (key in written) {
-        delete written[key];
-        writtenChanged = true;
-      }
+      const isStock = definition.stock.some((value) => isDeepStrictEqual(value, now));
+      if (owner === 'clientia' && !isStock) settings = definition.write(settings, definition.stockValue);
+      delete written[key];
       kept.push(key);
-      continue;
-    }
-    if (owner === 'app') {
+    } else if (owner === 'app') {
       kept.push(key);
-      continue;
-    }
-    if (!isDeepStrictEqual(definition.canonical(stored), definition.canonical(wanted[key]))) {
-      settings = definition.write(settings, wanted[key]);
-      if (key.startsWith('advanced.')) advancedChanged = true;
-      else emailsChanged = true;
-    }
-    if (!isDeepStrictEqual(written[key], wanted[key])) {
+    } else {
+      if (!isDeepStrictEqual(now, definition.canonical(wanted[key]))) settings = definition.write(settings, wanted[key]);
       written[key] = wanted[key];
-      writtenChanged = true;
     }
   }
-  return { settings, advancedChanged, emailsChanged, written, writtenChanged, kept };
+  // Every write makes new objects, so a changed object is one that is no longer the same.
+  return {
+    settings,
+    advancedChanged: settings.advanced !== current.advanced,
+    emailsChanged: settings.emails !== current.emails,
+    written,
+    writtenChanged: !isDeepStrictEqual(written, lastWritten),
+    kept,
+  };
 };
 
 export const settingLabel = (key: SettingKey) => SETTINGS[key].label;
