@@ -31,9 +31,6 @@ export const contrastRatio = (a: string, b: string) => {
 
 /** AA for normal text is 4.5:1. */
 export const AA_NORMAL_TEXT = 4.5;
-
-export const meetsAA = (foreground: string, background: string) => (contrastRatio(foreground, background) ?? 0) >= AA_NORMAL_TEXT;
-
 /** Below this luminance a background is dark: black text on it has less contrast than white text. */
 const DARK_BELOW = Math.sqrt(1.05 * 0.05) - 0.05;
 

@@ -1,5 +1,6 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 
+import { browserSessionFromCookies, type LiveBrowserSession } from './lib/server/browser-session';
 import { config } from './lib/server/config';
 import { canonicalAnswer, isSameOriginWrite } from './lib/server/request-guards';
 import { securityHeaders } from './lib/server/security-headers';
@@ -29,4 +30,18 @@ const canonicalHost = defineMiddleware((context, next) => {
   return next();
 });
 
-export const onRequest = sequence(withSecurityHeaders, canonicalHost, sameOriginWrites);
+/** Routes that answer everyone alike (and may be cached as such): they never read a browser session. */
+const SESSIONLESS_ROUTES = new Set(['/health', '/brand/theme.css', '/brand/[asset]']);
+
+/**
+ * The browser's session, read from its cookie at most once per request, and only when a page or
+ * endpoint asks for it: pages anyone may see render even while the session store is unreachable.
+ */
+const browserSession = defineMiddleware((context, next) => {
+  let read: Promise<LiveBrowserSession | null> | undefined;
+  context.locals.browserSession = () =>
+    (read ??= SESSIONLESS_ROUTES.has(context.routePattern) ? Promise.resolve(null) : browserSessionFromCookies(context.cookies));
+  return next();
+});
+
+export const onRequest = sequence(withSecurityHeaders, canonicalHost, sameOriginWrites, browserSession);

@@ -27,6 +27,7 @@ import { prepareLedgerApp } from './ledger-app.mjs';
 import { load, sequential } from './load.mjs';
 import { measurePages } from './pages.mjs';
 import { reachableRedis, root, rssOf, runSecrets, startFloorServer, startPortal, startStrapi } from './processes.mjs';
+import { statementCounts } from './request-statements.mjs';
 import { judge, printReport } from './report.mjs';
 import { benchContact, PER_CLIENT, TIERS } from './seed.mjs';
 
@@ -188,8 +189,9 @@ const runTier = async (dialect, tier) => {
       { key: '6', label: 'portal layout, no data calls', url: `${portal.url}/bench/layout`, headers: cookie, strapi: true },
     ];
 
-    // SQL statements per request, from knex's own query events in the Strapi process. Strapi
-    // authenticates first, so its statements are the leading ones on its own tables.
+    // SQL statements per request, from knex's own query events in the Strapi process: those each
+    // HTTP request reaching Strapi issued (a portal page makes several), not background work.
+    // Strapi authenticates first, so its statements are the leading ones of each request.
     const countQueries = async (url, headers, times = 5) => {
       const runs = [];
       for (let i = 0; i < times; i += 1) {
@@ -199,13 +201,10 @@ const runTier = async (dialect, tier) => {
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
         runs.push(await strapi.call('count:stop'));
       }
-      const leadingAuth = (statements) => {
-        const first = statements.findIndex((statement) => !AUTH_TABLES.has(fromTable(statement.sql)));
-        return first === -1 ? statements.length : first;
-      };
-      const total = runs.reduce((sum, run) => sum + run.length, 0) / times;
-      const auth = runs.reduce((sum, run) => sum + leadingAuth(run), 0) / times;
-      return { perRequest: { total, auth, own: total - auth }, statements: runs[runs.length - 1] };
+      const counts = runs.map((requests) => statementCounts(requests, (statement) => AUTH_TABLES.has(fromTable(statement.sql))));
+      const total = counts.reduce((sum, count) => sum + count.total, 0) / times;
+      const auth = counts.reduce((sum, count) => sum + count.auth, 0) / times;
+      return { perRequest: { total, auth, own: total - auth }, statements: runs[runs.length - 1].flatMap((request) => request.statements) };
     };
     result.queries = {};
     const queryRoutes = {

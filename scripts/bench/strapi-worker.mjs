@@ -1,13 +1,14 @@
 /**
  * One Strapi process for the benchmark: the reference app with the Clientia plugin (plus the
- * ledger type), on the database the environment names. It counts every SQL statement knex runs
- * and answers the benchmark over IPC: seed a tier, start or stop counting, report memory, explain
- * the plan of the statements it saw.
+ * ledger type), on the database the environment names. It counts the SQL statements each HTTP
+ * request issues (not those of work running beside it) and answers the benchmark over IPC: seed a
+ * tier, start or stop counting, report memory, explain the plan of the statements it saw.
  */
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
 import { LEDGER_UID } from './ledger-app.mjs';
+import { requestStatements } from './request-statements.mjs';
 import { seedFirm } from './seed.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,10 +25,10 @@ const strapi = await createStrapi({
   serveAdminPanel: false,
 }).load();
 
-let counting = false;
-let statements = [];
-strapi.db.connection.on('query', (query) => {
-  if (counting) statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+const counter = requestStatements({
+  server: strapi.server.httpServer,
+  connection: strapi.db.connection,
+  currentRequest: () => strapi.requestContext.get()?.req,
 });
 
 /**
@@ -80,13 +81,11 @@ process.on('message', async (/** @type {any} */ message) => {
         send({ id: message.id, ok: true, value: await seedFirm(strapi, { clients: message.clients }) });
         break;
       case 'count:start':
-        statements = [];
-        counting = true;
+        counter.start();
         send({ id: message.id, ok: true });
         break;
       case 'count:stop':
-        counting = false;
-        send({ id: message.id, ok: true, value: statements });
+        send({ id: message.id, ok: true, value: counter.stop() });
         break;
       case 'explain':
         send({ id: message.id, ok: true, value: await explain(message.statements) });

@@ -124,6 +124,12 @@ try {
     buildImage({ dockerfile: path.join(root, 'strapi/Dockerfile'), context: root, work: path.join(work, 'strapi'), env: buildEnv, log: path.join(work, 'strapi-build.log') })
   );
   checkContents(strapi, 'Strapi');
+  const catalogues = path.join(strapi.root, 'app', 'plugin-clientia', 'server', 'catalogues');
+  expect(
+    "Strapi image carries the plugin's message catalogues",
+    ['en', 'de'].every((language) => ['email', 'documents'].every((surface) => existsSync(path.join(catalogues, language, `${surface}.json`)))),
+    `none at ${path.relative(strapi.root, catalogues)}`
+  );
   const portal = await timed('portal image: build stages', () =>
     buildImage({ dockerfile: path.join(root, 'portal-site/Dockerfile'), context: root, work: path.join(work, 'portal'), env: buildEnv, log: path.join(work, 'portal-build.log') })
   );

@@ -4,7 +4,7 @@
  * upgrade. Nothing here writes into the repository besides the plugin build itself.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { buildIsStale } from '../lib/build-state.mjs';
@@ -19,6 +19,14 @@ const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
 
 /** Files the app cannot load the plugin without (the package.json exports point at them). */
 const REQUIRED_FILES = ['package.json', 'dist/server/index.js', 'dist/server/index.mjs', 'dist/admin/index.js', 'dist/admin/index.mjs'];
+
+/** The message catalogues the emails and PDFs are written from, every language the repository has: read at run time, not bundled. @param {string} root */
+const catalogueFiles = (root) => {
+  const catalogues = path.join(root, 'plugin-clientia', 'server', 'catalogues');
+  return readdirSync(catalogues, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => readdirSync(path.join(catalogues, entry.name)).map((file) => `server/catalogues/${entry.name}/${file}`));
+};
 
 /** @param {string} version `x.y.z` */
 export const nextPatch = (version) => {
@@ -51,7 +59,7 @@ export const packPlugin = async (root, destination) => {
   /** @type {{ name: string, version: string, filename: string, size: number, entryCount: number, files: { path: string }[] }[]} */
   const [packed] = JSON.parse(output.slice(output.indexOf('[')));
   const files = new Set(packed.files.map((file) => file.path));
-  const missing = REQUIRED_FILES.filter((file) => !files.has(file));
+  const missing = [...REQUIRED_FILES, ...catalogueFiles(root)].filter((file) => !files.has(file));
   if (missing.length) throw new Error(`the packed plugin lacks ${missing.join(', ')}`);
   const tarball = path.join(destination, path.basename(packed.filename));
   const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));

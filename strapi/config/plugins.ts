@@ -29,6 +29,7 @@ export default ({ env }: { env: Env }) => ({
       defaultLocale: env('CLIENTIA_DEFAULT_LOCALE', 'en'),
       invoiceNumberFormat: env('CLIENTIA_INVOICE_NUMBER_FORMAT', 'INV-{YYYY}-{SEQ:4}'),
       contractNumberFormat: env('CLIENTIA_CONTRACT_NUMBER_FORMAT', 'CTR-{YYYY}-{SEQ:3}'),
+      creditNoteNumberFormat: env('CLIENTIA_CREDIT_NOTE_NUMBER_FORMAT', 'CN-{YYYY}-{SEQ:4}'),
       paymentTermsDays: env.int('CLIENTIA_PAYMENT_TERMS_DAYS', 30),
       invitationTtlHours: env.int('CLIENTIA_INVITATION_TTL_HOURS', 72),
       trustedProxies: env.array('CLIENTIA_TRUSTED_PROXIES', ['127.0.0.1', '::1']),

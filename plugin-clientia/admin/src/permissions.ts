@@ -4,6 +4,7 @@ import { PLUGIN_ID } from './pluginId';
 export const ACTIONS = {
   read: `plugin::${PLUGIN_ID}.read`,
   manageRecords: `plugin::${PLUGIN_ID}.records.manage`,
+  manageBilling: `plugin::${PLUGIN_ID}.billing.manage`,
   manageSettings: `plugin::${PLUGIN_ID}.settings.manage`,
 } as const;
 

@@ -58,8 +58,8 @@ export const clientOverview = (): ClientOverview => ({
     internalNotes: 'Prefers calls on Tuesdays.',
   },
   contacts: [
-    { membershipId: 'm-1', userId: 10, name: 'Jonas Weber', email: 'jonas@acme.example', role: 'owner', signatory: true, invitedAt: '2026-09-01T10:00:00.000Z', acceptedAt: '2026-09-02T10:00:00.000Z', blocked: false },
-    { membershipId: 'm-2', userId: 11, name: 'Lea Braun', email: 'lea@acme.example', role: 'billing', signatory: false, invitedAt: '2026-11-01T10:00:00.000Z', acceptedAt: null, blocked: false },
+    { membershipId: 'm-1', userId: 10, name: 'Jonas Weber', email: 'jonas@acme.example', role: 'owner', signatory: true, invitedAt: '2026-09-01T10:00:00.000Z', acceptedAt: '2026-09-02T10:00:00.000Z', invitationExpiresAt: null, deactivatedAt: null, blocked: false },
+    { membershipId: 'm-2', userId: 11, name: 'Lea Braun', email: 'lea@acme.example', role: 'billing', signatory: false, invitedAt: '2026-11-01T10:00:00.000Z', acceptedAt: null, invitationExpiresAt: null, deactivatedAt: null, blocked: false },
   ],
   contracts: [
     { documentId: 'con-1', number: 'C-12', title: 'Master services agreement', kind: 'msa', state: 'signed', effectiveDate: '2026-01-01', endDate: null, value: { amount: 1200000, currency: 'EUR' } },
@@ -68,8 +68,8 @@ export const clientOverview = (): ClientOverview => ({
     { documentId: 'ret-1', title: 'Monthly advisory', state: 'active', amount: { amount: 250000, currency: 'EUR' }, interval: 'monthly', nextRunDate: '2026-12-01', includedHours: 10, hoursThisPeriod: 12.5 },
   ],
   invoices: [
-    { documentId: 'inv-1', number: '2026-0007', state: 'overdue', issueDate: '2026-09-01', dueDate: '2026-10-01', total: { amount: 123456, currency: 'EUR' }, balance: { amount: 123456, currency: 'EUR' } },
-    { documentId: 'inv-3', number: '2026-0003', state: 'paid', issueDate: '2026-06-01', dueDate: '2026-07-01', total: { amount: 50000, currency: 'EUR' }, balance: { amount: 0, currency: 'EUR' } },
+    { documentId: 'inv-1', kind: 'invoice', number: '2026-0007', state: 'overdue', issueDate: '2026-09-01', dueDate: '2026-10-01', total: { amount: 123456, currency: 'EUR' }, balance: { amount: 123456, currency: 'EUR' } },
+    { documentId: 'inv-3', kind: 'invoice', number: '2026-0003', state: 'paid', issueDate: '2026-06-01', dueDate: '2026-07-01', total: { amount: 50000, currency: 'EUR' }, balance: { amount: 0, currency: 'EUR' } },
   ],
   balance: [{ amount: 123456, currency: 'EUR' }],
   licences: [

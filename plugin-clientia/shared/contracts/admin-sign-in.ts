@@ -2,6 +2,9 @@
  * Admin API for how contacts sign in (`/clientia/...`, admin JWT, the plugin's RBAC actions):
  * the firm's portal-wide sign-in settings, and each client's contacts' sign-in security.
  */
+import { z } from 'zod';
+
+import { flag } from './fields';
 
 /** GET /clientia/settings/sign-in (read action), PUT (settings action). */
 export interface AdminSignInSettings {
@@ -12,7 +15,8 @@ export interface AdminSignInSettings {
 }
 export interface GetSignInSettingsResponse { data: AdminSignInSettings }
 /** Fields left out keep their value. */
-export interface UpdateSignInSettingsRequest { magicLinks?: boolean; requireTwoFactor?: boolean }
+export const updateSignInSettingsRequest = z.strictObject({ magicLinks: flag().optional(), requireTwoFactor: flag().optional() });
+export type UpdateSignInSettingsRequest = z.infer<typeof updateSignInSettingsRequest>;
 
 /** One contact's sign-in security, by membership (the id the client page knows the contact by). */
 export interface ContactSignInSecurity {
@@ -38,10 +42,13 @@ export interface ClientSignInSecurity {
 export interface GetClientSignInResponse { data: ClientSignInSecurity }
 
 /** PUT /clientia/clients/:documentId/sign-in (records action); answers like GET. */
-export interface UpdateClientSignInRequest { requireTwoFactor: boolean }
+export const updateClientSignInRequest = z.strictObject({
+  requireTwoFactor: z.boolean({ error: (issue) => (issue.input === undefined ? 'is required: true or false' : 'must be true or false') }),
+});
+export type UpdateClientSignInRequest = z.infer<typeof updateClientSignInRequest>;
 
 /**
- * POST /clientia/clients/:documentId/contacts/:membershipId/two-factor/reset (records action):
- * removes the contact's authenticator app and recovery codes and ends all their portal sessions.
+ * POST /clientia/clients/:documentId/contacts/:membershipId/two-factor/reset (records action), no
+ * body: removes the contact's authenticator app and recovery codes and ends all their portal sessions.
  */
 export interface ResetTwoFactorResponse { data: { contact: ContactSignInSecurity; sessionsEnded: number } }

@@ -1,5 +1,13 @@
 /** GET /api/clientia/activity — the client's feed, newest first. */
-import type { PortalList } from './portal';
+import { listQuery, type PortalList } from './portal';
+
+const FEED_ORDER = { field: 'occurredAt', direction: 'desc' } as const;
+
+/** GET /activity?page&pageSize — newest first, always (`sort` may only say so: occurredAt:desc). */
+export const listActivityQuery = listQuery({ sortable: [FEED_ORDER.field], defaultSort: FEED_ORDER }).refine(
+  (query) => query.sort.direction === FEED_ORDER.direction,
+  { error: 'the feed is always newest first: occurredAt:desc', path: ['sort'] }
+);
 
 export interface PortalActivity {
   occurredAt: string;
@@ -10,5 +18,4 @@ export interface PortalActivity {
   subjectLabel: string;
 }
 
-/** Query: page, pageSize. */
 export type ListActivityResponse = PortalList<PortalActivity>;

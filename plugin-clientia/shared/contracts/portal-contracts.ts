@@ -2,7 +2,7 @@
  * Portal API, contracts (`/api/clientia/contracts...`): the client's contracts except drafts.
  * Needs the `contracts` capability (owner, admin, billing).
  */
-import type { Money, PortalList } from './portal';
+import { listQuery, type Money, type PortalList } from './portal';
 
 export type PortalContractStatus = 'sent' | 'partially_signed' | 'signed' | 'active' | 'expired' | 'terminated' | 'declined';
 export type PortalContractKind = 'msa' | 'sow' | 'nda' | 'licence' | 'retainer_agreement' | 'amendment';
@@ -51,12 +51,11 @@ export interface PortalContractDetail extends PortalContract {
 }
 
 /** GET /contracts?page&pageSize&sort=effectiveDate:desc&status */
-export interface ListPortalContractsQuery {
-  page?: number;
-  pageSize?: number;
-  sort?: `${(typeof PORTAL_CONTRACT_SORTS)[number]}${'' | ':asc' | ':desc'}`;
-  status?: PortalContractStatus;
-}
+export const listPortalContractsQuery = listQuery({
+  sortable: PORTAL_CONTRACT_SORTS,
+  defaultSort: { field: 'effectiveDate', direction: 'desc' },
+  filters: { status: PORTAL_CONTRACT_STATUSES },
+});
 export type ListPortalContractsResponse = PortalList<PortalContract>;
 
 /** GET /contracts/:id */

@@ -1,7 +1,8 @@
 /**
  * GET /api/clientia/dashboard — what needs the contact's attention in the active client. The
  * billing parts (invoicesDue, totalsDue, hoursLeft) are null for roles without billing, and
- * contractsToSign is null for roles without contracts.
+ * contractsToSign is null for roles without contracts. invoicesDue and totalsDue count open
+ * invoices only: a credit note is never due, whatever credit is left on it.
  */
 import type { Money } from './money';
 
@@ -37,6 +38,7 @@ export interface DashboardRetainerHours {
   /** The current billing period, [start, end) as YYYY-MM-DD. */
   period: { start: string; end: string };
   includedHours: number | null;
+  /** Billable hours logged in the period, as the invoice counts them. */
   usedHours: number;
   /** includedHours − usedHours (negative when over); null when the retainer includes no hours. */
   hoursLeft: number | null;

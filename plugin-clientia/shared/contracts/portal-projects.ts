@@ -1,7 +1,9 @@
 /** GET /api/clientia/projects and /api/clientia/projects/:id */
-import type { PortalList } from './portal';
+import { listQuery, type PortalList } from './portal';
 
 export type ProjectStatus = 'planned' | 'active' | 'on_hold' | 'done';
+const PROJECT_STATUSES: readonly ProjectStatus[] = ['planned', 'active', 'on_hold', 'done'];
+export const PROJECT_SORTS = ['dueDate', 'name'] as const;
 export type MilestoneStatus = 'pending' | 'in_progress' | 'done';
 
 export interface PortalProject {
@@ -30,7 +32,12 @@ export interface PortalProjectDetail extends Omit<PortalProject, 'milestones'> {
   milestones: PortalMilestone[];
 }
 
-/** Query: page, pageSize, sort (dueDate|name, :asc|:desc), status. */
+/** GET /projects?page&pageSize&sort=dueDate|name(:asc|:desc)&status */
+export const listProjectsQuery = listQuery({
+  sortable: PROJECT_SORTS,
+  defaultSort: { field: 'dueDate', direction: 'asc' },
+  filters: { status: PROJECT_STATUSES },
+});
 export type ListProjectsResponse = PortalList<PortalProject>;
 export interface GetProjectResponse {
   data: PortalProjectDetail;

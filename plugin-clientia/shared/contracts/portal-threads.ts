@@ -1,7 +1,20 @@
 /** Message threads between the client and the firm: /api/clientia/threads... */
-import type { PortalList } from './portal';
+import { z } from 'zod';
 
-export type ThreadStatus = 'open' | 'closed';
+import { storableText } from './fields';
+import { listQuery, type PortalList } from './portal';
+
+export const THREAD_STATUSES = ['open', 'closed'] as const;
+export type ThreadStatus = (typeof THREAD_STATUSES)[number];
+export const THREAD_SORTS = ['lastMessageAt', 'subject'] as const;
+
+export const THREAD_SUBJECT_MAX = 300;
+export const MESSAGE_BODY_MAX = 20_000;
+/** Files a message may carry, in the multipart field `files`. */
+export const ATTACHMENTS_FIELD = 'files';
+export const MAX_ATTACHMENTS = 5;
+/** All files of one message together, whatever their number. */
+export const ATTACHMENTS_MAX_BYTES = 25 * 1024 * 1024;
 
 export interface PortalThread {
   documentId: string;
@@ -38,7 +51,12 @@ export interface PortalThreadDetail extends PortalThread {
   messages: PortalMessage[];
 }
 
-/** Query: page, pageSize, sort (lastMessageAt|subject, :asc|:desc), status. */
+/** GET /threads?page&pageSize&sort=lastMessageAt|subject(:asc|:desc)&status */
+export const listThreadsQuery = listQuery({
+  sortable: THREAD_SORTS,
+  defaultSort: { field: 'lastMessageAt', direction: 'desc' },
+  filters: { status: THREAD_STATUSES },
+});
 export type ListThreadsResponse = PortalList<PortalThread>;
 export interface GetThreadResponse {
   data: PortalThreadDetail;
@@ -48,19 +66,21 @@ export interface GetThreadResponse {
  * POST /threads → 201 with the thread. JSON, or multipart/form-data with the same text fields and
  * up to 5 files in `files` (each a PDF, image, text/CSV or Office file; at most 25 MiB together).
  */
-export interface StartThreadRequest {
-  subject: string;
-  body: string;
-}
+export const startThreadRequest = z.strictObject({
+  subject: storableText(THREAD_SUBJECT_MAX),
+  body: storableText(MESSAGE_BODY_MAX),
+});
+export type StartThreadRequest = z.infer<typeof startThreadRequest>;
 export type StartThreadResponse = GetThreadResponse;
 
 /**
  * POST /threads/:id/messages → 201; refused (400, status) when the thread is closed. JSON, or
  * multipart/form-data with `body` and up to 5 files in `files`, as for a new thread.
  */
-export interface PostMessageRequest {
-  body: string;
-}
+export const postMessageRequest = z.strictObject({
+  body: storableText(MESSAGE_BODY_MAX),
+});
+export type PostMessageRequest = z.infer<typeof postMessageRequest>;
 export interface PostMessageResponse {
   data: PortalMessage;
 }

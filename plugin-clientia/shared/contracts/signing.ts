@@ -9,8 +9,14 @@
  * pages plus a certificate page) and the contract is signed. Every step is an event in a hash
  * chain per contract that anyone allowed to see the contract can have verified.
  */
+import { z } from 'zod';
 
-export type SigningLocale = 'en' | 'de';
+import { DOCUMENT_ID, flag } from './fields';
+import type { Money } from './money';
+import { clientSelector, CLIENT_SELECTOR_QUERY_KEY } from './portal';
+
+export const SIGNING_LOCALE_CODES = ['en', 'de'] as const;
+export type SigningLocale = (typeof SIGNING_LOCALE_CODES)[number];
 
 /** Why the caller cannot sign right now; `null` when they can. */
 export type SigningRefusal =
@@ -55,7 +61,12 @@ export interface CompletedDocument {
   size: number;
 }
 
-/** GET /api/clientia/contracts/:id/signing?locale=en|de */
+/** GET /api/clientia/contracts/:id/signing?locale=en|de — the consent in that language (the client's, else English, unless asked). */
+export const signingViewQuery = z.strictObject({
+  [CLIENT_SELECTOR_QUERY_KEY]: clientSelector,
+  locale: z.enum(SIGNING_LOCALE_CODES, { error: `must be ${SIGNING_LOCALE_CODES.join(' or ')}` }).optional(),
+});
+
 export interface PortalSigningView {
   contract: { documentId: string; number: string | null; title: string; version: number; status: string };
   /** SHA-256 of the PDF the signatories are asked to sign; null before the contract is sent. */
@@ -78,31 +89,70 @@ export interface GetPortalSigningResponse {
   data: PortalSigningView;
 }
 
+const HEX64 = /^[a-f0-9]{64}$/;
+export const TYPED_NAME_MAX = 300;
+export const DECLINE_REASON_MAX = 2000;
+export const MAX_SIGNATORIES = 20;
+
+/** Letters, marks, spaces and the punctuation of names; no control or invisible characters. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u;
+
+/** The signer's full name as typed: NFC, runs of spaces as one, trimmed. */
+const typedName = z
+  .string({ error: 'type your full name' })
+  .transform((name) => name.normalize('NFC').replace(/\s+/g, ' ').trim())
+  .check((ctx) => {
+    const name = ctx.value;
+    const problem = !name
+      ? 'type your full name'
+      : name.length > TYPED_NAME_MAX
+        ? `must be at most ${TYPED_NAME_MAX} characters`
+        : INVISIBLE.test(name)
+          ? 'must be your name as letters, without control or invisible characters'
+          : !/\p{L}/u.test(name)
+            ? 'must contain your name in letters'
+            : null;
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: name });
+  });
+
 /** POST /api/clientia/contracts/:id/sign */
-export interface SignContractRequest {
+export const signContractRequest = z.strictObject({
   /** SHA-256 (hex) of the document bytes the signer was shown. */
-  documentHash: string;
+  documentHash: z
+    .string({ error: 'must be the SHA-256 of the document you were shown, as 64 lowercase hex digits' })
+    .regex(HEX64, { error: 'must be the SHA-256 of the document you were shown, as 64 lowercase hex digits', abort: true }),
   /** Must be true: the signer ticked the consent. */
-  consent: boolean;
+  consent: z
+    .boolean({ error: 'must be true: tick the consent to sign electronically' })
+    .refine((consent) => consent, { error: 'must be true: tick the consent to sign electronically', abort: true }),
   /** `consent.version` of the consent text shown. */
-  consentVersion: string;
+  consentVersion: z
+    .string({ error: 'must be the version of the consent text you were shown' })
+    .regex(HEX64, { error: 'must be the version of the consent text you were shown', abort: true }),
   /** The signer's full name as they typed it. */
-  typedName: string;
-}
+  typedName,
+});
+export type SignContractRequest = z.infer<typeof signContractRequest>;
 
-/** POST /api/clientia/contracts/:id/decline */
-export interface DeclineContractRequest {
-  reason: string;
-}
+/** POST /api/clientia/contracts/:id/decline: why, in a few words (line breaks kept, as plain newlines). */
+export const declineContractRequest = z.strictObject({
+  reason: z
+    .string({ error: 'say briefly why you decline to sign' })
+    .transform((reason) => reason.replace(/\r\n?/g, '\n').trim())
+    .check((ctx) => {
+      const reason = ctx.value;
+      const problem = !reason
+        ? 'say briefly why you decline to sign'
+        : reason.length > DECLINE_REASON_MAX
+          ? `must be at most ${DECLINE_REASON_MAX} characters`
+          : /[^\P{Cc}\n\t]/u.test(reason)
+            ? 'must be plain text'
+            : null;
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: reason });
+    }),
+});
+export type DeclineContractRequest = z.infer<typeof declineContractRequest>;
 export type SignContractResponse = GetPortalSigningResponse;
-
-/**
- * A refused sign or decline request: HTTP 409 with `error.details.refusal` naming the reason,
- * so the portal can say it in the signer's language.
- */
-export interface SigningRefusalDetails {
-  refusal: SigningRefusal;
-}
 
 /** What the verification found. */
 export interface VerificationFinding {
@@ -113,7 +163,7 @@ export interface VerificationFinding {
 }
 
 export interface VerificationTrailEvent {
-  type: 'sent' | 'email_delivered' | 'viewed' | 'consented' | 'signed' | 'declined' | 'completed';
+  type: 'sent' | 'email_delivered' | 'viewed' | 'consented' | 'signed' | 'declined' | 'completed' | 'cancelled';
   occurredAt: string;
   /** Who: the typed name on a signature, else the e-mail address, else null (the firm or the server). */
   actor: string | null;
@@ -179,12 +229,25 @@ export interface AdminSigningView {
     version: number;
     client: { documentId: string; name: string };
     hasFile: boolean;
+    /**
+     * The PDF to sign: uploaded into private storage (`private`), or attached from the media
+     * library before uploads existed (`media`). Name, size and SHA-256 are known for uploads only.
+     */
+    file: { storage: 'private' | 'media'; name: string | null; size: number | null; sha256: string | null } | null;
     documentHash: string | null;
     sequentialSigning: boolean;
     sentAt: string | null;
     signedAt: string | null;
     amends: { documentId: string; number: string | null; title: string } | null;
+    effectiveDate: string | null;
+    endDate: string | null;
+    renewalDate: string | null;
+    value: Money | null;
+    currency: string;
+    internalNotes: string | null;
   };
+  /** Contracts that amend this one, oldest first. */
+  amendments: { documentId: string; number: string | null; title: string; state: string }[];
   /** Can be sent now: a draft with a PDF. */
   canSend: boolean;
   /** Why it cannot be sent, in words, or null. */
@@ -200,11 +263,21 @@ export interface GetAdminSigningResponse {
 }
 
 /** POST /clientia/contracts/:documentId/send (manage records action) */
-export interface SendContractRequest {
+export const sendContractRequest = z.strictObject({
   /** Membership documentIds, in signing order when `sequential`. */
-  signatories: string[];
-  sequential: boolean;
-}
+  signatories: z
+    .array(z.string({ error: 'must be the documentId of a contact' }).regex(DOCUMENT_ID, { error: 'must be the documentId of a contact', abort: true }), {
+      error: 'choose at least one signatory',
+    })
+    .min(1, { error: 'choose at least one signatory', abort: true })
+    .max(MAX_SIGNATORIES, { error: `at most ${MAX_SIGNATORIES} signatories`, abort: true })
+    .refine((signatories) => new Set(signatories).size === signatories.length, { error: 'names the same contact twice', abort: true }),
+  /** Signatories sign one after another, in the order given; false unless sent. */
+  sequential: flag()
+    .optional()
+    .transform((sequential) => sequential === true),
+});
+export type SendContractRequest = z.input<typeof sendContractRequest>;
 export type SendContractResponse = GetAdminSigningResponse;
 
 /* GET /clientia/contracts/:documentId/signed-file and GET /api/clientia/contracts/:id/signed-file:

@@ -1,4 +1,4 @@
-import type { Money } from '../../../plugin-clientia/shared/contracts/money';
+import type { Money } from '@clientia/shared/contracts/money';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,8 +67,11 @@ export const formatter = (locale: string, timeZone?: string | null): Formatter =
     money(value) {
       if (!value) return '—';
       const digits = fractionDigits(value.currency);
+      // Negative amounts (credit notes, payments on a statement) take the locale's own sign and its
+      // place ("-€86.40", "-86,40 €"); a zero worked out as -0 would print as "-€0.00".
+      const major = value.amount / 10 ** digits || 0;
       try {
-        return numberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount / 10 ** digits);
+        return numberFormat(locale, { style: 'currency', currency: value.currency }).format(major);
       } catch {
         return `${(value.amount / 100).toFixed(2)} ${value.currency}`;
       }

@@ -1,9 +1,9 @@
-import type { Capability } from '../../../plugin-clientia/shared/contracts/portal';
+import type { Capability } from '@clientia/shared/contracts/portal';
 import type { MessageKey } from './i18n';
 
 export type Section = 'dashboard' | 'contracts' | 'invoices' | 'retainers' | 'licences' | 'documents' | 'projects' | 'messages' | 'activity' | 'account';
 
-export interface NavItem {
+interface NavItem {
   section: Section;
   href: string;
   label: MessageKey;

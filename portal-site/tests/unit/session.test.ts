@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { authMethodOf, SessionManager } from '../../src/lib/server/session';
+import { authMethodOf, BrowserSessions } from '../../src/lib/server/browser-session';
 import { MemoryStore } from '../../src/lib/server/store/memory';
 
 vi.mock('../../src/lib/server/config', () => ({
@@ -16,19 +16,19 @@ const fields = (userId: number) => ({
   locale: 'en',
   method: 'password' as const,
   secondFactor: 'none' as const,
-  apiSessionId: `api-session-${userId}`,
+  signInSessionId: `api-session-${userId}`,
   userAgent: 'test',
   ip: '127.0.0.1',
 });
 
 describe('portal sessions', () => {
   let now: number;
-  let manager: SessionManager;
+  let manager: BrowserSessions;
 
   beforeEach(() => {
     now = Date.parse('2026-11-29T09:00:00Z');
     const clock = () => now;
-    manager = new SessionManager(new MemoryStore(clock), clock);
+    manager = new BrowserSessions(new MemoryStore(clock), clock);
   });
 
   it('gives each sign-in a new random secret and stores only its hash', async () => {
@@ -86,13 +86,13 @@ describe('portal sessions', () => {
 
   it("ends the records standing on an API session the contact ended, and no one else's", async () => {
     const ended = await manager.create(fields(1));
-    const kept = await manager.create({ ...fields(1), apiSessionId: 'api-session-other' });
+    const kept = await manager.create({ ...fields(1), signInSessionId: 'api-session-other' });
     const foreign = await manager.create(fields(2));
-    expect(await manager.destroyApiSession(1, 'api-session-1')).toBe(1);
+    expect(await manager.destroySignInSession(1, 'api-session-1')).toBe(1);
     expect(await manager.read(ended.token), 'a copy of the ended cookie opens nothing').toBeNull();
     expect(await manager.read(kept.token)).not.toBeNull();
     expect(await manager.read(foreign.token)).not.toBeNull();
-    expect(await manager.destroyApiSession(1, 'api-session-unknown')).toBe(0);
+    expect(await manager.destroySignInSession(1, 'api-session-unknown')).toBe(0);
   });
 
   it('ends every other session of the contact and keeps this one', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import type { PortalSigningView, SigningRefusal } from '../../../plugin-clientia/shared/contracts/signing';
+import type { PortalSigningView, SigningRefusal } from '@clientia/shared/contracts/signing';
 import { formatter } from '../../src/lib/format';
 import { translator } from '../../src/lib/i18n';
 import { framedDocumentHeaders, securityHeaders } from '../../src/lib/server/security-headers';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 
-export interface AgreementText {
+interface AgreementText {
   firmName: string;
   clientName: string;
   title: string;

@@ -177,13 +177,24 @@ const sender = (ctx: DemoContext): SendForSignature | null => {
 const fees = (minor: number | undefined, currency: unknown) =>
   minor === undefined ? undefined : new Intl.NumberFormat('en-GB', { style: 'currency', currency: String(currency || 'USD') }).format(minor / 100);
 
+/** A contract the seed records as signed in the portal: its trail is seeded with it. */
+export interface SignedContract {
+  key: string;
+  client: ClientSlug;
+  /** SHA-256 of the contract's PDF as seeded. */
+  documentHash: string;
+  signatories: string[];
+  effectiveDate?: IsoDate;
+}
+
 /**
  * Contracts in an order where every amended contract exists before its amendment, each with its
  * PDF. Those out for signature are sent through the plugin, which records the PDF's SHA-256 and
- * emails the signatories. Returns the SHA-256 of each contract's PDF by key.
+ * emails the signatories. Returns the contracts recorded as signed that name who signed them:
+ * a contract that names signatories is only shown as signed with the trail that says so.
  */
-export const seedContracts = async (ctx: DemoContext): Promise<Map<string, string>> => {
-  const hashes = new Map<string, string>();
+export const seedContracts = async (ctx: DemoContext): Promise<SignedContract[]> => {
+  const signed: SignedContract[] = [];
   const toSend: { documentId: string; signatories: string[] }[] = [];
   for (const { key, client, amends, signatories = [], ...contract } of contractPlans(ctx.calendar)) {
     const owner = ctx.find('client', client);
@@ -195,7 +206,10 @@ export const seedContracts = async (ctx: DemoContext): Promise<Map<string, strin
       endDate: contract.endDate,
       fees: fees(contract.value, owner.currency),
     });
-    hashes.set(key, createHash('sha256').update(bytes).digest('hex'));
+    const documentHash = createHash('sha256').update(bytes).digest('hex');
+    if ((contract.state === 'signed' || contract.state === 'active') && signatories.length > 0) {
+      signed.push({ key, client, documentHash, signatories, effectiveDate: contract.effectiveDate });
+    }
     const memberships = signatories.map((email) => ctx.find('membership', membershipKey(client, email)).documentId);
     const send = contract.state === 'sent' && sender(ctx) !== null;
     const created = await ctx.create('contract', {
@@ -213,5 +227,5 @@ export const seedContracts = async (ctx: DemoContext): Promise<Map<string, strin
   for (const contract of toSend) {
     await send!(contract.documentId, { signatories: contract.signatories, sequential: false }, { ip: null, userAgent: null, sessionHash: null, authMethod: 'admin', staffEmail: null });
   }
-  return hashes;
+  return signed;
 };

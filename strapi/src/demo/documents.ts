@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { DemoContext } from './context';
-import type { ClientSlug } from './firm';
+import { documentFileName, documentPdf } from './document-pdf';
+import { demoBranding, demoClients, type ClientSlug } from './firm';
 
 interface DocumentPlan {
   client: ClientSlug;
@@ -14,7 +15,7 @@ interface DocumentPlan {
   versionOf?: string;
 }
 
-// Records only: the upload provider serves files from a public path, so no client file is attached.
+// Each gets a generated PDF in the plugin's private storage, as a staff or client upload would.
 const documentPlans: DocumentPlan[] = [
   { client: 'northwind-logistics', title: 'Master Services Agreement (countersigned)', folder: 'Contracts', visibility: 'shared' },
   { client: 'northwind-logistics', title: 'Amendment No. 1: revised rate card', folder: 'Contracts', visibility: 'shared' },
@@ -47,13 +48,23 @@ export const seedDocuments = async (ctx: DemoContext) => {
       group.version += 1;
       groups.set(versionOf, group);
     }
-    await ctx.create('document', {
+    const version = group?.version ?? 1;
+    const created = await ctx.create('document', {
       ...document,
       client: ctx.find('client', client).documentId,
       uploadedByStaff: uploadedBy ? undefined : ctx.staffId,
       uploadedByContact: uploadedBy ? ctx.find('contact', uploadedBy).documentId : undefined,
       versionGroup: group?.id,
-      version: group?.version ?? 1,
+      version,
     });
+    const bytes = await documentPdf({
+      firmName: demoBranding.firmName,
+      clientName: demoClients.find((c) => c.slug === client)!.name,
+      title: document.title,
+      folder: document.folder,
+      version,
+      fromClient: Boolean(uploadedBy),
+    });
+    await ctx.strapi.plugin('clientia').service('documents').attachFile(created.documentId, { fileName: documentFileName(document.title, version), bytes });
   }
 };

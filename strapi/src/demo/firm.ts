@@ -18,9 +18,9 @@ export const demoBranding = {
   defaultLocale: 'en',
 };
 
-export type PortalRole = 'owner' | 'admin' | 'billing' | 'member';
+type PortalRole = 'owner' | 'admin' | 'billing' | 'member';
 
-export interface DemoContact {
+interface DemoContact {
   username: string;
   name: string;
   email: string;

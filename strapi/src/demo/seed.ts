@@ -10,7 +10,7 @@ import { seedInvoices } from './invoices';
 import { seedLicences } from './licences';
 import { seedProjects } from './projects';
 import { seedRetainers } from './retainers';
-import { seedSigningTrail } from './signing';
+import { seedSigningTrails } from './signing';
 import { seedThreads } from './threads';
 import { seedTimesheet } from './timesheet';
 
@@ -73,8 +73,7 @@ const seedFirm = async (strapi: Core.Strapi) => {
   const signed = await strapi.db.transaction(async () => {
     await seedClients(ctx);
     await seedContacts(ctx, password);
-    const contractHashes = await seedContracts(ctx);
-    const trail = await seedSigningTrail(ctx, contractHashes);
+    const trails = await seedSigningTrails(ctx, await seedContracts(ctx));
     await seedRetainers(ctx);
     await seedProjects(ctx);
     await seedTimesheet(ctx);
@@ -82,11 +81,11 @@ const seedFirm = async (strapi: Core.Strapi) => {
     await seedLicences(ctx);
     await seedDocuments(ctx);
     await seedThreads(ctx);
-    return trail;
+    return trails;
   });
   strapi.log.info(
     `[demo] seeded ${demoClients.length} clients and ${demoContacts.length} contacts for ${demoBranding.firmName}, ` +
-      `with contracts${signed ? ' (one with its signing trail)' : ''}, retainers, hours, invoices, payments, ` +
+      `with contracts (${signed} signed in the portal, with their signing trails), retainers, hours, invoices, payments, ` +
       `licences, documents, projects and messages in ${Date.now() - started} ms`
   );
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import { at, type IsoDate } from './calendar';
+import { addDays, at } from './calendar';
+import type { SignedContract } from './contracts';
 import type { DemoContext } from './context';
 import { demoContacts } from './firm';
 
@@ -35,72 +36,83 @@ const CONSENT_TEXT =
 interface SigningStep {
   type: 'sent' | 'viewed' | 'consented' | 'signed' | 'completed';
   occurredAt: string;
-  bySigner: boolean;
+  /** The signatory's email, for the steps a signatory takes. */
+  signer: string | null;
 }
 
+/** Sent two days before it was signed, signed two days before it took effect (or today). */
+const stepsFor = (ctx: DemoContext, contract: SignedContract): SigningStep[] => {
+  const today = ctx.calendar.day(0);
+  const signedOn = addDays(contract.effectiveDate && contract.effectiveDate < today ? contract.effectiveDate : today, -2);
+  const sentOn = addDays(signedOn, -2);
+  const steps: SigningStep[] = [{ type: 'sent', occurredAt: at(sentOn, '15:04'), signer: null }];
+  contract.signatories.forEach((email, index) => {
+    const minute = String(41 + index * 15).padStart(2, '0');
+    steps.push(
+      { type: 'viewed', occurredAt: at(signedOn, `08:${minute}`), signer: email },
+      { type: 'consented', occurredAt: at(signedOn, `08:${String(Number(minute) + 11)}`), signer: email },
+      { type: 'signed', occurredAt: at(signedOn, `08:${String(Number(minute) + 12)}`), signer: email }
+    );
+  });
+  steps.push({ type: 'completed', occurredAt: steps[steps.length - 1].occurredAt, signer: null });
+  return steps;
+};
+
+const SIGNER_AGENT = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
+
 /**
- * The Northwind MSA was signed in the portal: its audit trail is a hash chain, each event carrying
- * the hash of the one before, ending in the hash the completed contract keeps.
+ * Every contract the seed records as signed and that names its signatories was signed in the
+ * portal: its audit trail is a hash chain, each event carrying the hash of the one before,
+ * ending in the hash the completed contract keeps. So what a contract page says of each signer
+ * is what the trail shows. Returns how many trails were seeded.
  */
-export const seedSigningTrail = async (ctx: DemoContext, contractHashes: Map<string, string>): Promise<boolean> => {
+export const seedSigningTrails = async (ctx: DemoContext, contracts: SignedContract[]): Promise<number> => {
   const run = systemWriter(ctx);
   const chainEvent = chainWriter(ctx);
   if (!run || !chainEvent) {
     ctx.strapi.log.warn('[demo] this plugin build cannot write or chain signature events: no signing trail seeded.');
-    return false;
+    return 0;
   }
-  const contract = ctx.find('contract', 'northwind-msa');
-  const signer = ctx.find('contact', 'anna@northwind.example');
-  const signerName = demoContacts.find((contact) => contact.email === signer.email)?.name ?? String(signer.username);
-  const client = ctx.find('client', 'northwind-logistics');
-  const effective = contract.effectiveDate as IsoDate;
-  const sentOn = ctx.calendar.day(-247);
-  const signedOn = ctx.calendar.day(-245);
-  // The SHA-256 of the agreement's PDF as seeded: the verification hashes the stored file again.
-  const documentHash = contractHashes.get('northwind-msa') ?? sha256(`${contract.title} · ${contract.number} · v${contract.version} · effective ${effective}`);
-  const sessionHash = sha256(`demo-session:${signer.documentId}:${signedOn}`);
-
-  const steps: SigningStep[] = [
-    { type: 'sent', occurredAt: at(sentOn, '15:04'), bySigner: false },
-    { type: 'viewed', occurredAt: at(signedOn, '08:41'), bySigner: true },
-    { type: 'consented', occurredAt: at(signedOn, '08:52'), bySigner: true },
-    { type: 'signed', occurredAt: at(signedOn, '08:53'), bySigner: true },
-    { type: 'completed', occurredAt: at(signedOn, '08:53'), bySigner: false },
-  ];
-
-  await run(async () => {
-    const chain: ChainedEvent[] = [];
-    for (const step of steps) {
-      const event = chainEvent(chain, {
-        contract: contract.documentId,
-        client: client.documentId,
-        type: step.type,
-        contractVersion: Number(contract.version),
-        documentHash,
-        user: step.bySigner ? signer.documentId : null,
-        email: signer.email,
-        typedName: step.type === 'signed' ? signerName : null,
-        consentText: step.type === 'consented' ? CONSENT_TEXT : null,
-        consentVersion: step.type === 'consented' ? CONSENT_VERSION : null,
-        occurredAt: step.occurredAt,
-        ip: step.bySigner ? '203.0.113.24' : null,
-        userAgent: step.bySigner
-          ? 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15'
-          : null,
-        sessionHash: step.bySigner ? sessionHash : null,
-        authMethod: step.bySigner ? 'password' : null,
-        reason: null,
+  for (const signed of contracts) {
+    const contract = ctx.find('contract', signed.key);
+    const client = ctx.find('client', signed.client);
+    const firstSigner = ctx.find('contact', signed.signatories[0]);
+    const steps = stepsFor(ctx, signed);
+    await run(async () => {
+      const chain: ChainedEvent[] = [];
+      for (const step of steps) {
+        const signer = step.signer ? ctx.find('contact', step.signer) : null;
+        const signerName = signer ? (demoContacts.find((contact) => contact.email === signer.email)?.name ?? String(signer.username)) : null;
+        const sessionHash = signer ? sha256(`demo-session:${signer.documentId}:${step.occurredAt.slice(0, 10)}`) : null;
+        const event = chainEvent(chain, {
+          contract: contract.documentId,
+          client: client.documentId,
+          type: step.type,
+          contractVersion: Number(contract.version),
+          documentHash: signed.documentHash,
+          user: signer ? signer.documentId : null,
+          email: (signer ?? firstSigner).email,
+          typedName: step.type === 'signed' ? signerName : null,
+          consentText: step.type === 'consented' ? CONSENT_TEXT : null,
+          consentVersion: step.type === 'consented' ? CONSENT_VERSION : null,
+          occurredAt: step.occurredAt,
+          ip: signer ? '203.0.113.24' : null,
+          userAgent: signer ? SIGNER_AGENT : null,
+          sessionHash,
+          authMethod: signer ? 'password' : null,
+          reason: null,
+        });
+        await ctx.create('signature-event', { ...event });
+        chain.push(event);
+      }
+      const lastSigned = [...steps].reverse().find((step) => step.type === 'signed')!;
+      await ctx.update('contract', contract.documentId, {
+        documentHash: signed.documentHash,
+        sentAt: steps[0].occurredAt,
+        signedAt: lastSigned.occurredAt,
+        completedHash: chain[chain.length - 1]?.hash ?? null,
       });
-      await ctx.create('signature-event', { ...event });
-      chain.push(event);
-    }
-    const previousHash = chain[chain.length - 1]?.hash ?? null;
-    await ctx.update('contract', contract.documentId, {
-      documentHash,
-      sentAt: steps[0].occurredAt,
-      signedAt: steps[3].occurredAt,
-      completedHash: previousHash,
     });
-  });
-  return true;
+  }
+  return contracts.length;
 };

@@ -1,19 +1,19 @@
 import { outboxTransport, type OutboxTransport } from './outbox-transport';
 
 /** Reads one environment variable; blank counts as unset (compose passes empty values through). */
-export type EnvReader = (key: string) => string | undefined;
+type EnvReader = (key: string) => string | undefined;
 
-export const DEFAULT_OUTBOX_DIR = '.data/outbox';
+const DEFAULT_OUTBOX_DIR = '.data/outbox';
 export const DEFAULT_FROM = 'no-reply@localhost';
 
-export interface SmtpOptions {
+interface SmtpOptions {
   host: string;
   port: number;
   secure: boolean;
   auth?: { user: string; pass: string };
 }
 
-export interface EmailPluginConfig {
+interface EmailPluginConfig {
   provider: 'nodemailer';
   providerOptions: SmtpOptions | OutboxTransport;
   settings: { defaultFrom: string };

@@ -14,7 +14,7 @@ import { paths } from '../utils/links';
 import { useTranslate } from '../utils/useTranslate';
 import { StateBadge } from './StateBadge';
 
-export const CONTRACT_MODEL = `plugin::${PLUGIN_ID}.contract`;
+const CONTRACT_MODEL = `plugin::${PLUGIN_ID}.contract`;
 
 /** The part of the Content Manager's edit-view context the panel reads. */
 export interface ContractSigningPanelProps {
@@ -40,7 +40,7 @@ interface ContractSigningSummaryProps {
   revision: string | null;
 }
 
-export const ContractSigningSummary = ({ documentId, state, revision }: ContractSigningSummaryProps) => {
+const ContractSigningSummary = ({ documentId, state, revision }: ContractSigningSummaryProps) => {
   const { t } = useTranslate();
   const { state: remote } = useRemoteData(`contract-signing-panel:${documentId}:${revision ?? ''}`, () =>
     contractSigningApi.getSigning(documentId)
@@ -65,7 +65,8 @@ export const ContractSigningSummary = ({ documentId, state, revision }: Contract
           {t('signing.panel.readyToSend')}
         </Typography>
       ) : view?.cannotSendReason && view.contract.state === 'draft' ? (
-        <Typography variant="pi" textColor="warning600">
+        // The design system's amber reads at 3:1 on white, too faint for this small text.
+        <Typography variant="pi" textColor="neutral800" fontWeight="semiBold">
           {view.cannotSendReason}
         </Typography>
       ) : null}

@@ -1,8 +1,5 @@
-import { Badge } from '@strapi/design-system';
-
 import { useTranslate } from '../utils/useTranslate';
-
-type Tone = 'success' | 'primary' | 'danger' | 'warning' | 'neutral' | 'secondary' | 'alternative';
+import { ToneBadge, type Tone } from './ToneBadge';
 
 const TONES: Record<string, Tone> = {
   active: 'success',
@@ -32,10 +29,10 @@ const TONES: Record<string, Tone> = {
   draft: 'neutral',
 };
 
-export const stateTone = (state: string): Tone => TONES[state] ?? 'neutral';
+const stateTone = (state: string): Tone => TONES[state] ?? 'neutral';
 
 /** Any record's lifecycle state (client, contract, invoice, thread...) with a colour that says how it is doing. */
 export const StateBadge = ({ state }: { state: string }) => {
   const { label } = useTranslate();
-  return <Badge variant={stateTone(state)}>{label('state', state)}</Badge>;
+  return <ToneBadge tone={stateTone(state)}>{label('state', state)}</ToneBadge>;
 };

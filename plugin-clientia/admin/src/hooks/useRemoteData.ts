@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type RemoteData<T> =
+type RemoteData<T> =
   | { status: 'loading'; data: T | null }
   | { status: 'error'; data: T | null; error: unknown }
   | { status: 'ready'; data: T };

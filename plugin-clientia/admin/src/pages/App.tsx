@@ -7,6 +7,7 @@ import { ClientsPage } from './ClientsPage';
 import { ContractSigningPage } from './ContractSigningPage';
 import { HomePage } from './HomePage';
 import { InboxPage } from './InboxPage';
+import { InvoiceEditorPage, NewInvoicePage } from './InvoiceEditorPage';
 import { PortalPreviewPage } from './PortalPreviewPage';
 import { ThreadPage } from './ThreadPage';
 
@@ -18,6 +19,8 @@ export const App = () => (
       <Route path="clients/:documentId" element={<ClientOverviewPage />} />
       <Route path="clients/:documentId/preview" element={<PortalPreviewPage />} />
       <Route path="contracts/:documentId/signing" element={<ContractSigningPage />} />
+      <Route path="clients/:documentId/invoices/new" element={<NewInvoicePage />} />
+      <Route path="invoices/:documentId" element={<InvoiceEditorPage />} />
       <Route path="inbox" element={<InboxPage />} />
       <Route path="inbox/:documentId" element={<ThreadPage />} />
       <Route path="*" element={<Page.Error />} />

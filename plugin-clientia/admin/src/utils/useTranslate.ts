@@ -5,7 +5,7 @@ import type en from '../translations/en.json';
 import { getTranslation } from './getTranslation';
 
 export type TranslationKey = keyof typeof en;
-export type MessageValues = Record<string, string | number | Date>;
+type MessageValues = Record<string, string | number | Date>;
 
 const humanize = (value: string) => value.replace(/[_-]+/g, ' ');
 

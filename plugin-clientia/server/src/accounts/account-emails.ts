@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-
-import { parseEmailFrom } from '../config/email-from';
 import { PLUGIN_ID } from '../../../shared/plugin';
-import { UID } from '../rules/helpers';
-import { pluginConfig } from '../rules/settings';
-import { records } from '../services/records';
-import { text, type Row } from '../serializers/values';
-import { planSettings, settingLabel, type AdvancedSettings, type EmailTemplates, type Sender, type SettingKey, type WrittenSettings } from './account-settings';
+import { UID } from '../constants';
+import { pluginConfig } from '../config/plugin-config';
+import { records } from '../repositories/records';
+import { text } from '../repositories/rows';
+import { planSettings, settingLabel, type AdvancedSettings, type EmailTemplates, type SettingKey, type WrittenSettings } from './account-settings';
+import { firmSender } from '../email/sender';
 
 /**
  * users-permissions sends the "forgot password" email itself, from templates in its store. In an
@@ -29,31 +28,6 @@ export const RESET_PASSWORD_MESSAGE = `<p>Hello,</p>
 <p><a href="<%= URL %>?code=<%= TOKEN %>"><%= URL %>?code=<%= TOKEN %></a></p>
 
 <p>The link works once. If you did not ask for a new password, you can ignore this email: your password stays as it is.</p>`;
-
-/**
- * users-permissions writes the sender as `${name} <${email}>`, so a name with a comma ("Keller,
- * Brandt & Partner") would read as two addresses: such a name goes in quotes. Line breaks never
- * reach a header.
- */
-const displayName = (name: string) => {
-  const line = name.replace(/\s+/g, ' ').trim();
-  return /[()<>[\]:;@\\,."]/.test(line) ? `"${line.replace(/(["\\])/g, '\\$1')}"` : line;
-};
-
-/**
- * The firm's sender from the branding: its address, under the sender name or else the firm's
- * name. Without an address, the plugin's `emailFrom` (under its own name, else the firm's);
- * without that either, nobody: the email provider's default sender is used instead.
- */
-export const firmSender = (branding: Row | null, emailFrom = ''): Sender => {
-  const firmName = text(branding?.firmName).trim();
-  const email = text(branding?.emailSenderAddress).trim();
-  if (email) return { name: displayName(text(branding?.emailSenderName).trim() || firmName), email };
-  const configured = parseEmailFrom(emailFrom);
-  if (!configured) return { name: '', email: '' };
-  return { name: displayName(configured.name || firmName), email: configured.email };
-};
-
 const WRITTEN = { type: 'plugin', name: PLUGIN_ID } as const;
 /** Clientia's own store key for what it last wrote into users-permissions' settings. */
 export const WRITTEN_SETTINGS_KEY = 'users-permissions-settings-written';

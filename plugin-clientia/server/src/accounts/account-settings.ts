@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-
-import { text } from '../serializers/values';
+import { text } from '../repositories/rows';
+import type { Sender } from '../email/sender';
 
 /**
  * Clientia writes a few settings of users-permissions: the page the "forgot password" link leads
@@ -12,9 +12,9 @@ import { text } from '../serializers/values';
  */
 
 /** Who decides a setting's value. */
-export type SettingOwner = 'clientia' | 'app';
+type SettingOwner = 'clientia' | 'app';
 
-export interface SettingState<T> {
+interface SettingState<T> {
   current: T;
   /** users-permissions' own starting values (an unset value counts as one). */
   stock: readonly T[];
@@ -33,12 +33,7 @@ export const decideSetting = <T>({ current, stock, lastWritten, wanted }: Settin
   return clientiaMayReplace.some((value) => isDeepStrictEqual(value, current)) ? { owner: 'clientia', value: wanted } : { owner: 'app', value: current };
 };
 
-export interface Sender {
-  name: string;
-  email: string;
-}
-
-export interface ResetText {
+interface ResetText {
   /** The subject (users-permissions calls it `object`). */
   object: string;
   message: string;
@@ -161,7 +156,7 @@ export type SettingKey = keyof typeof SETTINGS;
 /** What Clientia wrote into each setting last time, as written; kept in the plugin's own store. */
 export type WrittenSettings = Partial<Record<SettingKey, unknown>>;
 
-export interface SettingsPlan {
+interface SettingsPlan {
   /** users-permissions' objects as they should be; the same objects when nothing changes. */
   settings: UsersPermissionsSettings;
   advancedChanged: boolean;

@@ -3,13 +3,13 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 
 import { lineTotals, minorToNumber, parseLineItems, toMinor } from '../domain/money';
-import { openStoredFile, readAtMost, STORED_FILE_FIELDS, type StoredFile } from '../portal/stored-file';
-import { UID } from '../rules/helpers';
-import { pluginConfig } from '../rules/settings';
-import { isoDate, relation, text, textOrNull, type Row } from '../serializers/values';
-import { records } from '../services/records';
+import { openMediaFile, readAtMost, MEDIA_FILE_FIELDS, type FileStream } from '../storage/media-files';
+import { UID } from '../constants';
+import { pluginConfig } from '../config/plugin-config';
+import { isoDate, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { records } from '../repositories/records';
 import { buildInvoicePdf, type InvoiceOnDocument } from './invoice-pdf';
-import type { BilledClient, FirmOnDocuments } from './pdf-layout';
+import type { BilledClient, FirmOnDocuments } from '../pdf/letterhead';
 
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** An email attachment larger than this would not be delivered by most mail servers anyway. */
@@ -19,9 +19,9 @@ const MAX_ATTACHED_PDF_BYTES = 20 * 1024 * 1024;
 export const firmOnDocuments = async (strapi: Core.Strapi): Promise<FirmOnDocuments> => {
   const branding = await records(strapi, UID.branding).findOne({
     select: ['firmName', 'primaryColor', 'supportEmail', 'portalUrl', 'footerText', 'legalText', 'firmAddress', 'taxId', 'paymentInstructions'],
-    populate: { logo: { select: [...STORED_FILE_FIELDS] } },
+    populate: { logo: { select: [...MEDIA_FILE_FIELDS] } },
   });
-  const logoFile = await openStoredFile(strapi, relation(branding ?? {}, 'logo'));
+  const logoFile = await openMediaFile(strapi, relation(branding ?? {}, 'logo'));
   const logoBytes = logoFile ? await readAtMost(logoFile.stream, MAX_LOGO_BYTES) : null;
   const mime = logoFile?.mime === 'image/jpeg' ? 'image/jpeg' : 'image/png';
   return {
@@ -37,14 +37,17 @@ export const firmOnDocuments = async (strapi: Core.Strapi): Promise<FirmOnDocume
   };
 };
 
-const INVOICE_FIELDS = ['id', 'number', 'state', 'issueDate', 'dueDate', 'periodStart', 'periodEnd', 'currency', 'lineItems', 'subtotal', 'tax', 'total', 'paid', 'balance', 'notes'];
+const INVOICE_FIELDS = ['id', 'kind', 'number', 'state', 'issueDate', 'dueDate', 'periodStart', 'periodEnd', 'currency', 'lineItems', 'subtotal', 'tax', 'total', 'paid', 'credited', 'balance', 'notes'];
 
 /** The invoice as its document shows it; the period's end becomes exclusive as the layout expects. */
 const invoiceOnDocument = (row: Row): InvoiceOnDocument => {
   const lines = parseLineItems(row.lineItems);
   const periodEnd = isoDate(row.periodEnd);
+  const creditNote = row.kind === 'credit_note';
   return {
+    kind: creditNote ? 'credit_note' : 'invoice',
     number: text(row.number) || 'draft',
+    corrects: creditNote ? textOrNull(relation(row, 'correctedInvoice')?.number) : null,
     state: text(row.state) as InvoiceOnDocument['state'],
     issueDate: isoDate(row.issueDate),
     dueDate: isoDate(row.dueDate),
@@ -56,6 +59,7 @@ const invoiceOnDocument = (row: Row): InvoiceOnDocument => {
     tax: minorToNumber(toMinor(row.tax)),
     total: minorToNumber(toMinor(row.total)),
     paid: minorToNumber(toMinor(row.paid)),
+    credited: minorToNumber(toMinor(row.credited)),
     balance: minorToNumber(toMinor(row.balance)),
     notes: textOrNull(row.notes) || null,
   };
@@ -78,7 +82,10 @@ export const generateInvoicePdf = async (strapi: Core.Strapi, where: Record<stri
   const row = await records(strapi, UID.invoice).findOne({
     select: INVOICE_FIELDS,
     where,
-    populate: { client: { select: ['name', 'legalName', 'billingAddress', 'taxId', 'billingEmail', 'preferredLocale'] } },
+    populate: {
+      client: { select: ['name', 'legalName', 'billingAddress', 'taxId', 'billingEmail', 'preferredLocale'] },
+      correctedInvoice: { select: ['number'] },
+    },
   });
   if (!row) return null;
   const client = relation(row, 'client');
@@ -88,16 +95,16 @@ export const generateInvoicePdf = async (strapi: Core.Strapi, where: Record<stri
 };
 
 /** A generated PDF as the download routes stream a stored one. */
-export const asStoredFile = (bytes: Buffer): StoredFile => ({ stream: Readable.from(bytes), mime: 'application/pdf', length: bytes.length });
+export const asFileStream = (bytes: Buffer): FileStream => ({ stream: Readable.from(bytes), mime: 'application/pdf', length: bytes.length });
 
 /**
  * The bytes of the invoice's document as the portal serves it: the PDF the firm attached, when it
  * did and it can be read, else the generated one. Null when there is no such invoice.
  */
 export const invoiceDocument = async (strapi: Core.Strapi, invoiceId: number): Promise<Buffer | null> => {
-  const row = await records(strapi, UID.invoice).findOne({ select: ['id'], where: { id: invoiceId }, populate: { pdf: { select: [...STORED_FILE_FIELDS] } } });
+  const row = await records(strapi, UID.invoice).findOne({ select: ['id'], where: { id: invoiceId }, populate: { pdf: { select: [...MEDIA_FILE_FIELDS] } } });
   if (!row) return null;
-  const attached = relation(row, 'pdf') ? await openStoredFile(strapi, relation(row, 'pdf')) : null;
+  const attached = relation(row, 'pdf') ? await openMediaFile(strapi, relation(row, 'pdf')) : null;
   if (attached) {
     const bytes = await readAtMost(attached.stream, MAX_ATTACHED_PDF_BYTES);
     if (bytes) return bytes;

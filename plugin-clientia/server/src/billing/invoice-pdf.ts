@@ -6,37 +6,19 @@
 import type { RGB } from 'pdf-lib';
 
 import {
-  BADGE_COLOURS,
-  CONTENT_WIDTH,
-  LEFT,
-  MUTED,
-  RIGHT,
-  Sheet,
-  clientRuns,
-  contentBottom,
-  drawFacts,
-  drawRuns,
-  factRuns,
   finishDocument,
   startDocument,
-  writeContinuationHeader,
-  writeFooters,
-  writeLetterhead,
-  writeSection,
-  writeTable,
-  writeTitle,
-  type BilledClient,
-  type Column,
   type DocumentKit,
-  type DocumentLocale,
-  type FirmOnDocuments,
-  type Labels,
-  type Row,
-  type TextStyle,
-} from './pdf-layout';
-import { dayBefore } from './money-text';
+  type DocumentLocale
+} from '../pdf/document';
+import { BADGE_COLOURS, clientRuns, drawFacts, factRuns, writeContinuationHeader, writeLetterhead, writeTitle, type BilledClient, type FirmOnDocuments } from '../pdf/letterhead';
+import { writeTable, type Column, type Row } from '../pdf/table';
+import { Sheet, contentBottom, writeFooters, writeSection } from '../pdf/sheet';
+import { CONTENT_WIDTH, LEFT, MUTED, RIGHT, drawRuns, type TextStyle } from '../pdf/pen';
+import type { Labels } from '../pdf/labels';
+import { dayBefore } from '../pdf/formats';
 
-export type { BilledClient, DocumentLocale, FirmOnDocuments } from './pdf-layout';
+export type { BilledClient, FirmOnDocuments } from '../pdf/letterhead';
 
 export interface InvoiceLineOnDocument {
   description: string;
@@ -52,7 +34,11 @@ export interface InvoiceLineOnDocument {
 export type InvoiceStateOnDocument = 'draft' | 'issued' | 'overdue' | 'partially_paid' | 'paid' | 'void';
 
 export interface InvoiceOnDocument {
+  /** An invoice unless said otherwise. */
+  kind?: 'invoice' | 'credit_note';
   number: string;
+  /** On a credit note: the number of the invoice it corrects. */
+  corrects?: string | null;
   state: InvoiceStateOnDocument;
   /** YYYY-MM-DD. */
   issueDate: string | null;
@@ -68,11 +54,13 @@ export interface InvoiceOnDocument {
   tax: number;
   total: number;
   paid: number;
+  /** What credit notes took off an invoice; on a credit note, the part of it used (negative). */
+  credited?: number;
   balance: number;
   notes: string | null;
 }
 
-export interface InvoiceDocumentInput extends DocumentLocale {
+interface InvoiceDocumentInput extends DocumentLocale {
   firm: FirmOnDocuments;
   client: BilledClient;
   invoice: InvoiceOnDocument;
@@ -86,7 +74,7 @@ const roundedQuotient = (numerator: bigint, denominator: bigint) => {
   return negative ? -quotient : quotient;
 };
 
-export interface TaxGroup {
+interface TaxGroup {
   /** Percent; null for a single line of the invoice's whole tax. */
   rate: number | null;
   tax: number;
@@ -109,7 +97,9 @@ export const taxGroups = (invoice: Pick<InvoiceOnDocument, 'lines' | 'tax'>): Ta
   return groups;
 };
 
-const badgeFor = (state: InvoiceStateOnDocument, labels: Labels) => {
+const badgeFor = ({ state, kind }: InvoiceOnDocument, labels: Labels) => {
+  // A credit note is never due: only whether it is a draft or void is worth a badge.
+  if (kind === 'credit_note' && state !== 'draft' && state !== 'void') return null;
   switch (state) {
     case 'draft':
       return { text: labels.draft, color: BADGE_COLOURS.muted };
@@ -125,7 +115,9 @@ const badgeFor = (state: InvoiceStateOnDocument, labels: Labels) => {
 };
 
 const invoiceFacts = ({ formats, labels }: DocumentKit, invoice: InvoiceOnDocument): [string, string][] => {
-  const facts: [string, string][] = [[labels.invoiceNumber, invoice.number]];
+  const creditNote = invoice.kind === 'credit_note';
+  const facts: [string, string][] = [[creditNote ? labels.creditNoteNumber : labels.invoiceNumber, invoice.number]];
+  if (creditNote && invoice.corrects) facts.push([labels.corrects, invoice.corrects]);
   if (invoice.issueDate) facts.push([labels.issueDate, formats.date(invoice.issueDate)]);
   if (invoice.dueDate) facts.push([labels.dueDate, formats.date(invoice.dueDate)]);
   if (invoice.periodStart && invoice.periodEnd) {
@@ -179,9 +171,15 @@ const writeTotals = (sheet: Sheet, kit: DocumentKit, invoice: InvoiceOnDocument)
     })),
     { label: labels.total, value: formats.money(invoice.total), kind: 'total' },
   ];
-  if (invoice.paid !== 0) rows.push({ label: labels.paid, value: formats.money(invoice.paid), kind: 'plain' });
-  if (invoice.balance < 0) rows.push({ label: labels.credit, value: formats.money(-invoice.balance), kind: 'due' });
-  else rows.push({ label: labels.balanceDue, value: formats.money(invoice.balance), kind: 'due' });
+  if (invoice.kind === 'credit_note') {
+    // The part used against the invoice is gone from both; what is left is the client's.
+    if (invoice.balance < 0) rows.push({ label: labels.credit, value: formats.money(-invoice.balance), kind: 'due' });
+  } else {
+    if (invoice.paid !== 0) rows.push({ label: labels.paid, value: formats.money(invoice.paid), kind: 'plain' });
+    if (invoice.credited) rows.push({ label: labels.credited, value: formats.money(invoice.credited), kind: 'plain' });
+    if (invoice.balance < 0) rows.push({ label: labels.credit, value: formats.money(-invoice.balance), kind: 'due' });
+    else rows.push({ label: labels.balanceDue, value: formats.money(invoice.balance), kind: 'due' });
+  }
 
   const look: Record<Kind, { label: TextStyle; value: TextStyle; rule: { color: RGB; thickness: number } | null }> = {
     plain: { label: styles.label, value: styles.body, rule: null },
@@ -211,18 +209,18 @@ const writeTotals = (sheet: Sheet, kit: DocumentKit, invoice: InvoiceOnDocument)
   sheet.gap(18);
 };
 
-/** The invoice as a PDF: A4, Helvetica, in English or German by the locale. */
+/** The invoice as a PDF: A4, Helvetica, labelled in the locale's language (English when there is no catalogue for it). */
 export const buildInvoicePdf = async (input: InvoiceDocumentInput): Promise<Uint8Array> => {
   const { firm, client, invoice, locale } = input;
   const kit = await startDocument(firm, locale, invoice.currency);
   const { document, pen, styles, labels } = kit;
-  const title = `${labels.invoice} ${invoice.number}`;
+  const title = `${invoice.kind === 'credit_note' ? labels.creditNote : labels.invoice} ${invoice.number}`;
   const sheet = new Sheet(document, pen, contentBottom(styles, kit.footer), (next) =>
     writeContinuationHeader(next, styles, firm.name, `${title} ${labels.continued}`),
   );
 
   writeLetterhead(sheet, styles, firm, labels, kit.logo);
-  writeTitle(sheet, styles, title, badgeFor(invoice.state, labels), null);
+  writeTitle(sheet, styles, title, badgeFor(invoice, labels), null);
   writeParties(sheet, kit, client, invoice);
   writeTable(sheet, styles, kit.brand, lineColumns(labels), lineRows(kit, invoice));
   writeTotals(sheet, kit, invoice);
@@ -230,7 +228,7 @@ export const buildInvoicePdf = async (input: InvoiceDocumentInput): Promise<Uint
     writeSection(sheet, styles, labels.notes, invoice.notes);
     sheet.gap(12);
   }
-  if (firm.paymentInstructions && firm.paymentInstructions.trim() && invoice.state !== 'void') {
+  if (firm.paymentInstructions && firm.paymentInstructions.trim() && invoice.state !== 'void' && invoice.kind !== 'credit_note') {
     writeSection(sheet, styles, labels.paymentInstructions, firm.paymentInstructions);
   }
   writeFooters(sheet, styles, labels, kit.footer);
@@ -239,7 +237,7 @@ export const buildInvoicePdf = async (input: InvoiceDocumentInput): Promise<Uint
     title,
     firmName: firm.name,
     date: invoice.issueDate ?? invoice.periodStart ?? invoice.dueDate,
-    identity: ['invoice', firm.name, invoice.number],
+    identity: [invoice.kind === 'credit_note' ? 'credit_note' : 'invoice', firm.name, invoice.number],
     content: input,
   });
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { pluginConfig } from '../rules/settings';
+import { pluginConfig } from '../config/plugin-config';
 import { remindBeforeDue } from './notices';
 import { billRetainers, markOverdue, todayUtc } from './run';
 

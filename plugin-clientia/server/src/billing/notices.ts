@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 
 import { minorToNumber, toMinor } from '../domain/money';
 import { notifyContacts } from '../email';
-import { addDays, UID } from '../rules/helpers';
-import { pluginConfig } from '../rules/settings';
-import { isoDate, relation, text, textOrNull, type Row } from '../serializers/values';
-import { records } from '../services/records';
+import { addDays } from '../domain/calendar';
+import { UID } from '../constants';
+import { pluginConfig } from '../config/plugin-config';
+import { isoDate, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { records } from '../repositories/records';
 import { invoiceDocument } from './invoice-document';
 
-const NOTICE_FIELDS = ['id', 'documentId', 'number', 'state', 'dueDate', 'currency', 'total', 'balance'];
+const NOTICE_FIELDS = ['id', 'documentId', 'kind', 'number', 'state', 'dueDate', 'currency', 'total', 'balance'];
 
 const loadInvoice = (strapi: Core.Strapi, id: number) =>
   records(strapi, UID.invoice).findOne({
@@ -32,7 +33,8 @@ const billingAddress = (invoice: Row) => {
 export const noticeInvoiceIssued = async (strapi: Core.Strapi, invoiceId: number) => {
   const invoice = await loadInvoice(strapi, invoiceId);
   const client = invoice ? relation(invoice, 'client') : null;
-  if (!invoice || !client || invoice.state !== 'issued') return;
+  // A credit note reaches the client through the portal; the invoice e-mail would ask them to pay it.
+  if (!invoice || !client || invoice.state !== 'issued' || invoice.kind === 'credit_note') return;
   // The same document the portal gives: the firm's own PDF when it attached one, else the generated one.
   const pdf = await invoiceDocument(strapi, invoiceId);
   await notifyContacts(strapi, {
@@ -48,15 +50,17 @@ export const noticeInvoiceIssued = async (strapi: Core.Strapi, invoiceId: number
   });
 };
 
-const remind = async (strapi: Core.Strapi, invoice: Row, kind: 'payment_reminder' | 'overdue_reminder') => {
+type ReminderKind = 'payment_reminder' | 'overdue_reminder';
+
+const remind = async (strapi: Core.Strapi, invoice: Row, kind: ReminderKind, dedupeKey?: string) => {
   const client = relation(invoice, 'client');
-  if (!client) return;
-  await notifyContacts(strapi, {
+  if (!client) return [];
+  return notifyContacts(strapi, {
     clientId: Number(client.id),
     topic: 'invoices',
     kind,
     // One reminder of each kind per due date: a run repeated the same day sends nothing new.
-    dedupeKey: `${kind}:${text(invoice.documentId)}:${isoDate(invoice.dueDate) ?? ''}`,
+    dedupeKey: dedupeKey ?? `${kind}:${text(invoice.documentId)}:${isoDate(invoice.dueDate) ?? ''}`,
     alsoTo: billingAddress(invoice),
     build: () => ({ vars: { ...ref(invoice), balance: money(invoice, 'balance') } }),
   });
@@ -79,4 +83,17 @@ export const remindBeforeDue = async (strapi: Core.Strapi, today: string) => {
 export const remindOverdue = async (strapi: Core.Strapi, invoiceId: number) => {
   const invoice = await loadInvoice(strapi, invoiceId);
   if (invoice && invoice.state === 'overdue') await remind(strapi, invoice, 'overdue_reminder');
+};
+
+/**
+ * A reminder staff send by hand, worded as overdue once the due date has passed. One a day per
+ * invoice: a second click the same day queues nothing new (each email comes back with
+ * `created: false`). The caller checks that the invoice is still open.
+ */
+export const remindNow = async (strapi: Core.Strapi, invoiceId: number, today: string) => {
+  const invoice = await loadInvoice(strapi, invoiceId);
+  if (!invoice) return [];
+  const overdue = invoice.state === 'overdue' || (isoDate(invoice.dueDate) ?? today) < today;
+  const kind: ReminderKind = overdue ? 'overdue_reminder' : 'payment_reminder';
+  return remind(strapi, invoice, kind, `${kind}:by-staff:${text(invoice.documentId)}:${today}`);
 };

@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
-import { asSystem } from '../rules/context';
-import { UID } from '../rules/helpers';
-import { pluginConfig } from '../rules/settings';
-import { isoDate, numberOrNull, relation, text, textOrNull, type Row } from '../serializers/values';
-import { documents, records } from '../services/records';
+import { asSystem } from '../audit/actor';
+import { UID } from '../constants';
+import { pluginConfig } from '../config/plugin-config';
+import { isoDate, numberOrNull, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { documents, lockRow, records } from '../repositories/records';
 import { claimPeriod, recordInvoice } from './claims';
+import { billableHours } from './hours';
 import { remindOverdue } from './notices';
 import { addDays, daysBetween, duePeriods, periodAt, type BillingInterval, type BillingPeriod, type RetainerSchedule } from './schedule';
 
-export interface BillingRun {
+interface BillingRun {
   /** documentIds of the invoices this run made. */
   invoices: string[];
   /** Periods another run (or an invoice made by hand) had billed already. */
@@ -30,21 +31,20 @@ const scheduleOf = (strapi: Core.Strapi, retainer: Row): RetainerSchedule => ({
 });
 
 /** "1–31 Jan 2026" in the client's language; the period's end is exclusive, the label's inclusive. */
-export const periodLabel = (period: Pick<BillingPeriod, 'start' | 'end'>, locale: string) => {
+const periodLabel = (period: Pick<BillingPeriod, 'start' | 'end'>, locale: string) => {
   const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const label = format.formatRange(new Date(`${period.start}T00:00:00Z`), new Date(`${addDays(period.end, -1)}T00:00:00Z`));
   // ICU puts thin and narrow spaces around the dash; an invoice line keeps to plain ones.
   return label.replace(/[\u2009\u202f\u00a0]/g, ' ');
 };
 
-const hoursIn = async (strapi: Core.Strapi, retainerId: number, period: BillingPeriod) => {
-  const entries = await records(strapi, UID.timeEntry).findMany({
-    select: ['hours', 'billable'],
-    where: { retainer: { id: retainerId }, date: { $gte: period.start, $lt: period.end } },
-  });
-  const hundredths = entries.filter((entry) => entry.billable !== false).reduce((sum, entry) => sum + Math.round(Number(entry.hours ?? 0) * 100), 0);
-  return hundredths / 100;
-};
+const hoursIn = async (strapi: Core.Strapi, retainerId: number, period: BillingPeriod) =>
+  billableHours(
+    await records(strapi, UID.timeEntry).findMany({
+      select: ['hours', 'billable'],
+      where: { retainer: { id: retainerId }, date: { $gte: period.start, $lt: period.end } },
+    })
+  );
 
 /** The retainer's own line, prorated when the period is partial, and last period's hours over the included ones. */
 const linesFor = async (strapi: Core.Strapi, retainer: Row, schedule: RetainerSchedule, period: BillingPeriod, locale: string) => {
@@ -75,6 +75,8 @@ const linesFor = async (strapi: Core.Strapi, retainer: Row, schedule: RetainerSc
 const billPeriod = async (strapi: Core.Strapi, retainer: Row, client: Row, schedule: RetainerSchedule, period: BillingPeriod, today: string) =>
   strapi.db.transaction(async ({ trx }) => {
     const retainerId = Number(retainer.id);
+    // Time entries take the same lock before they change: the hours counted here stay as counted.
+    await lockRow(strapi, trx, strapi.db.metadata.get(UID.retainer as never).tableName, retainerId);
     const moveOn = () => records(strapi, UID.retainer).update({ where: { id: retainerId }, data: { nextRunDate: period.end } });
     if (!(await claimPeriod(trx, retainerId, period.start))) return null;
     // An invoice for the period made some other way (by hand, imported) counts as the bill.

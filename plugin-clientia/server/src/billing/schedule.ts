@@ -1,19 +1,9 @@
-/**
- * When a retainer bills: its periods, as calendar dates (YYYY-MM-DD, end exclusive), and which are
- * due. Pure functions, so every schedule kind is tested across month ends and leap years without
- * a database.
- *
- * Two anchors: `start-date` periods step from the retainer's start date (the 31st becomes the
- * month's last day in shorter months, and steps are always counted from the start, so they never
- * drift); `calendar` periods follow calendar months, quarters or years, so the first period runs
- * from the start date to the next boundary and is partial.
- */
-import { addMonths } from '../services/periods';
+import { addMonths } from '../domain/calendar';
 
 export type BillingInterval = 'monthly' | 'quarterly' | 'yearly';
 export type BillingAnchor = 'start-date' | 'calendar';
 
-export const MONTHS: Record<BillingInterval, number> = { monthly: 1, quarterly: 3, yearly: 12 };
+const MONTHS: Record<BillingInterval, number> = { monthly: 1, quarterly: 3, yearly: 12 };
 
 export interface RetainerSchedule {
   startDate: string;

@@ -3,41 +3,24 @@
  * invoices and payments that led there with a running balance. Pure, like the invoice PDF.
  */
 import {
-  BADGE_COLOURS,
-  CONTENT_WIDTH,
-  LEFT,
-  RIGHT,
-  Sheet,
-  clientRuns,
-  contentBottom,
-  drawFacts,
-  drawRuns,
-  factRuns,
   finishDocument,
   startDocument,
-  writeContinuationHeader,
-  writeFooters,
-  writeLetterhead,
-  writeSection,
-  writeTable,
-  writeTitle,
-  type BilledClient,
-  type Column,
   type DocumentKit,
-  type DocumentLocale,
-  type FirmOnDocuments,
-  type Row,
-} from './pdf-layout';
+  type DocumentLocale
+} from '../pdf/document';
+import { BADGE_COLOURS, clientRuns, drawFacts, factRuns, writeContinuationHeader, writeLetterhead, writeTitle, type BilledClient, type FirmOnDocuments } from '../pdf/letterhead';
+import { writeTable, type Column, type Row } from '../pdf/table';
+import { Sheet, contentBottom, writeFooters, writeSection } from '../pdf/sheet';
+import { CONTENT_WIDTH, LEFT, RIGHT, drawRuns } from '../pdf/pen';
 
-export type { BilledClient, DocumentLocale, FirmOnDocuments } from './pdf-layout';
 
 export interface StatementEntry {
   /** YYYY-MM-DD. */
   date: string;
-  kind: 'invoice' | 'payment';
+  kind: 'invoice' | 'credit_note' | 'payment';
   reference: string;
   description: string | null;
-  /** Minor units; invoices positive, payments negative. */
+  /** Minor units; invoices positive, credit notes and payments negative. */
   amount: number;
 }
 
@@ -62,13 +45,13 @@ export interface StatementOnDocument {
   balance: number;
 }
 
-export interface StatementDocumentInput extends DocumentLocale {
+interface StatementDocumentInput extends DocumentLocale {
   firm: FirmOnDocuments;
   client: BilledClient;
   statement: StatementOnDocument;
 }
 
-export interface RunningLine {
+interface RunningLine {
   entry: StatementEntry;
   /** The balance after this entry, in minor units. */
   balance: number;
@@ -173,7 +156,7 @@ const writeActivity = (sheet: Sheet, kit: DocumentKit, statement: StatementOnDoc
     rows.push({
       cells: [
         formats.date(entry.date),
-        entry.kind === 'invoice' ? labels.invoice : labels.payment,
+        { invoice: labels.invoice, credit_note: labels.creditNote, payment: labels.payment }[entry.kind],
         entry.reference,
         entry.description ?? '',
         formats.money(entry.amount),
@@ -186,7 +169,7 @@ const writeActivity = (sheet: Sheet, kit: DocumentKit, statement: StatementOnDoc
   sheet.gap(22);
 };
 
-/** The statement of account as a PDF: A4, Helvetica, in English or German by the locale. */
+/** The statement of account as a PDF: A4, Helvetica, labelled in the locale's language (English when there is no catalogue for it). */
 export const buildStatementPdf = async (input: StatementDocumentInput): Promise<Uint8Array> => {
   const { firm, client, statement, locale } = input;
   const kit = await startDocument(firm, locale, statement.currency);

@@ -1,6 +1,6 @@
-import { isEmail } from '../controllers/validation';
+import { isEmail } from '../../../shared/contracts/fields';
 
-export interface ConfiguredSender {
+interface ConfiguredSender {
   /** The display name as written, without quotes; empty when only an address was given. */
   name: string;
   email: string;

@@ -16,6 +16,11 @@ export interface ClientiaConfig {
   invoiceNumberFormat: string;
   /** Contract numbers, same tokens as invoices. */
   contractNumberFormat: string;
+  /**
+   * Credit note numbers, same tokens as invoices, in a sequence of their own; they share the
+   * invoices' number column, so the format must give numbers no invoice can have.
+   */
+  creditNoteNumberFormat: string;
   /** Days from issue to due date when an invoice is issued without one. */
   paymentTermsDays: number;
   /** Hours an invitation link stays valid. */
@@ -66,6 +71,7 @@ export const DEFAULT_CONFIG: ClientiaConfig = {
   defaultLocale: 'en',
   invoiceNumberFormat: 'INV-{YYYY}-{SEQ:4}',
   contractNumberFormat: 'CTR-{YYYY}-{SEQ:3}',
+  creditNoteNumberFormat: 'CN-{YYYY}-{SEQ:4}',
   paymentTermsDays: 30,
   invitationTtlHours: 72,
   trustedProxies: ['127.0.0.1', '::1'],
@@ -97,6 +103,9 @@ const wholeNumber = (key: 'paymentTermsDays' | 'invitationTtlHours' | 'reminderD
   }
 };
 
+/** Two formats that differ only in the padding of {SEQ} can give the same number. */
+const sameNumbering = (a: string, b: string) => a.replace(/\{SEQ(?::\d{1,2})?\}/, '{SEQ}') === b.replace(/\{SEQ(?::\d{1,2})?\}/, '{SEQ}');
+
 const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) => {
   const known = new Set<string>(Object.keys(DEFAULT_CONFIG));
   for (const key of Object.keys(config)) {
@@ -121,9 +130,12 @@ const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) =>
       fail('defaultLocale', 'must be a BCP 47 locale such as en or de-CH');
     }
   }
-  for (const key of ['invoiceNumberFormat', 'contractNumberFormat'] as const) {
+  for (const key of ['invoiceNumberFormat', 'contractNumberFormat', 'creditNoteNumberFormat'] as const) {
     const problem = validateNumberFormat(config[key] as string);
     if (problem) fail(key, problem);
+  }
+  if (sameNumbering(config.creditNoteNumberFormat as string, config.invoiceNumberFormat as string)) {
+    fail('creditNoteNumberFormat', 'must differ from invoiceNumberFormat by more than the width of {SEQ}: both kinds share one number column');
   }
   wholeNumber('paymentTermsDays', config.paymentTermsDays, 365);
   wholeNumber('invitationTtlHours', config.invitationTtlHours, 24 * 30);

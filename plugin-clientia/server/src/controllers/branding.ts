@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
 import type { GetPublicBrandingResponse } from '../../../shared/contracts/branding';
-import { etagOf, matchesIfNoneMatch } from '../portal/etag';
-import { getService } from '../utils';
-import { assertQueryKeys } from './validation';
+import { etagOf, matchesIfNoneMatch } from '../http/etag';
+import { loadPublicBranding } from '../portal/branding';
+import { noQuery } from '../../../shared/contracts/fields';
+import { parseQuery } from '../validation/parse';
 
 export interface BrandingRequest {
   query: Record<string, unknown>;
@@ -15,8 +16,8 @@ export interface BrandingRequest {
 
 const branding = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: BrandingRequest) {
-    assertQueryKeys(ctx.query, []);
-    const body: GetPublicBrandingResponse = { data: await getService(strapi, 'branding').getPublic() };
+    parseQuery(noQuery, ctx.query);
+    const body: GetPublicBrandingResponse = { data: await loadPublicBranding(strapi) };
     // The tag is the body's own hash, so a new logo file changes it as surely as a new colour.
     const etag = etagOf(body);
     // Every page view of the portal asks for the brand: no-cache lets it keep a copy and revalidate

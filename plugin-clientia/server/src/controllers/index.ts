@@ -3,7 +3,9 @@ import brandingSettings from './branding-settings';
 import clients from './clients';
 import contactSecurity from './contact-security';
 import contracts from './contracts';
+import documents from './documents';
 import invitations from './invitations';
+import invoices from './invoices';
 import overview from './overview';
 import passkeys from './passkeys';
 import passwordResets from './password-resets';
@@ -17,12 +19,17 @@ import portalActivity from './portal-activity';
 import portalPreferences from './portal-preferences';
 import portalDashboard from './portal-dashboard';
 import portalMe from './portal-me';
+import retainers from './retainers';
 import portalSecurity from './portal-security';
 import signIn from './sign-in';
 import signInLinks from './sign-in-links';
 import signInSettings from './sign-in-settings';
 import threads from './threads';
 import twoFactor from './two-factor';
+import clientEditor from './client-editor';
+import contactEditor from './contact-editor';
+import projectEditor from './project-editor';
+import licenceEditor from './licence-editor';
 
 export default {
   branding,
@@ -30,7 +37,9 @@ export default {
   clients,
   'contact-security': contactSecurity,
   contracts,
+  documents,
   invitations,
+  invoices,
   overview,
   passkeys,
   'password-resets': passwordResets,
@@ -45,9 +54,14 @@ export default {
   'portal-dashboard': portalDashboard,
   'portal-me': portalMe,
   'portal-security': portalSecurity,
+  retainers,
   'sign-in': signIn,
   'sign-in-links': signInLinks,
   'sign-in-settings': signInSettings,
   threads,
   'two-factor': twoFactor,
+  'client-editor': clientEditor,
+  'contact-editor': contactEditor,
+  'project-editor': projectEditor,
+  'licence-editor': licenceEditor,
 };

@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
 
 import type { GetOverviewResponse } from '../../../shared/contracts/admin';
-import { getService } from '../utils';
+import { attentionOverview } from '../workspace/overview';
 import type { AdminContext } from './context';
-import { assertQueryKeys } from './validation';
+import { noQuery } from '../../../shared/contracts/fields';
+import { parseQuery } from '../validation/parse';
 
 const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(ctx: AdminContext) {
-    assertQueryKeys(ctx.query, []);
-    const body: GetOverviewResponse = { data: await getService(strapi, 'overview').get() };
+    parseQuery(noQuery, ctx.query);
+    const body: GetOverviewResponse = { data: await attentionOverview(strapi) };
     ctx.body = body;
   },
 });

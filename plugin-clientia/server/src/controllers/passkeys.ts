@@ -1,10 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { PasskeyCeremony, PasskeySummary, SignedIn } from '../../../shared/contracts/sign-in';
-import { CLIENT_QUERY_KEY, portalContext } from '../portal/context';
-import { idParam, type PortalRequest } from '../portal/threads/request';
-import { readNoInput, readPasskeyRegistration, readPasskeyRename, readPasskeySignIn } from '../sign-in/passkey-input';
+import {
+  passkeyOptionsRequest,
+  passkeyRegistrationRequest,
+  passkeyRenameRequest,
+  passkeySignInRequest,
+  type PasskeyCeremony,
+  type PasskeySummary,
+  type SignedIn,
+} from '../../../shared/contracts/sign-in';
+import { noQuery } from '../../../shared/contracts/fields';
+import { portalContext } from '../portal/context';
+import { requestedId } from '../http/record-id';
+import type { PortalRequest } from './context';
 import {
   passkeyRegistrationOptions,
   passkeySignInOptions,
@@ -15,7 +24,8 @@ import {
   type PasskeyOwner,
 } from '../sign-in/passkeys';
 import type { SignInHttpContext } from '../sign-in/request';
-import { assertQueryKeys } from './validation';
+import { parseBody, parseQuery } from '../validation/parse';
+import { portalQuery } from '../../../shared/contracts/portal';
 
 /** Koa's context as these actions read it: the body, and the peer and headers the relying party is taken from. */
 type PasskeyRequest = SignInHttpContext & { query: Record<string, unknown>; request: { body?: unknown }; body: unknown; status: number };
@@ -47,15 +57,15 @@ const ownerOf = (ctx: PortalPasskeyRequest): PasskeyOwner => {
 /** Public: signing in with a passkey. Portal (`preferences`): the contact's own passkeys. */
 const passkeys = ({ strapi }: { strapi: Core.Strapi }) => ({
   async signInOptions(ctx: PasskeyRequest) {
-    assertQueryKeys(ctx.query, []);
-    readNoInput(ctx.request.body);
+    parseQuery(noQuery, ctx.query);
+    parseBody(passkeyOptionsRequest, ctx.request.body);
     const body: { data: PasskeyCeremony } = { data: (await passkeySignInOptions(strapi, ctx)) as unknown as PasskeyCeremony };
     ctx.body = body;
   },
 
   async signIn(ctx: PasskeyRequest) {
-    assertQueryKeys(ctx.query, []);
-    const input = readPasskeySignIn(ctx.request.body);
+    parseQuery(noQuery, ctx.query);
+    const input = parseBody(passkeySignInRequest, ctx.request.body);
     await answerWithMessage(ctx, async () => {
       const body: { data: SignedIn } = { data: await signInWithPasskey(strapi, ctx, input) };
       ctx.body = body;
@@ -63,24 +73,24 @@ const passkeys = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async registrationOptions(ctx: PortalPasskeyRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-    readNoInput(ctx.request.body);
+    parseQuery(portalQuery, ctx.query);
+    parseBody(passkeyOptionsRequest, ctx.request.body);
     const body: { data: PasskeyCeremony } = { data: (await passkeyRegistrationOptions(strapi, ctx, ownerOf(ctx))) as unknown as PasskeyCeremony };
     ctx.body = body;
   },
 
   async register(ctx: PortalPasskeyRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-    const input = readPasskeyRegistration(ctx.request.body);
+    parseQuery(portalQuery, ctx.query);
+    const input = parseBody(passkeyRegistrationRequest, ctx.request.body);
     const body: { data: PasskeySummary } = { data: await registerPasskey(strapi, ctx, ownerOf(ctx), input) };
     ctx.status = 201;
     ctx.body = body;
   },
 
   async rename(ctx: PortalPasskeyRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-    const id = idParam(ctx, NOT_FOUND);
-    const name = readPasskeyRename(ctx.request.body);
+    parseQuery(portalQuery, ctx.query);
+    const id = requestedId(ctx.params, NOT_FOUND);
+    const { name } = parseBody(passkeyRenameRequest, ctx.request.body);
     const renamed = await renameOwnPasskey(strapi, portalContext(ctx).user.id, id, name);
     if (!renamed) throw new errors.NotFoundError(NOT_FOUND);
     const body: { data: PasskeySummary } = { data: renamed };
@@ -88,8 +98,8 @@ const passkeys = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async remove(ctx: PortalPasskeyRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-    const id = idParam(ctx, NOT_FOUND);
+    parseQuery(portalQuery, ctx.query);
+    const id = requestedId(ctx.params, NOT_FOUND);
     if (!(await removeOwnPasskey(strapi, ctx, portalContext(ctx).user.id, id))) throw new errors.NotFoundError(NOT_FOUND);
     ctx.status = 204;
     ctx.body = null;

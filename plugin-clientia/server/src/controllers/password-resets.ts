@@ -1,14 +1,17 @@
 import type { Core } from '@strapi/strapi';
 
-import { readResetRequest, requestPasswordReset } from '../accounts/password-reset';
+import { passwordResetRequest } from '../../../shared/contracts/sign-in';
+import { requestPasswordReset } from '../accounts/password-reset';
 import type { PublicRequest } from './invitations';
-import { assertQueryKeys } from './validation';
+import { noQuery } from '../../../shared/contracts/fields';
+import { parseBody, parseQuery } from '../validation/parse';
 
 /** Public: whoever asks gets the same answer; only the account's owner gets the email. */
 const passwordResets = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: PublicRequest) {
-    assertQueryKeys(ctx.query, []);
-    await requestPasswordReset(strapi, readResetRequest(ctx.request.body));
+    parseQuery(noQuery, ctx.query);
+    const { email } = parseBody(passwordResetRequest, ctx.request.body);
+    await requestPasswordReset(strapi, email);
     ctx.body = { data: { ok: true } };
   },
 });

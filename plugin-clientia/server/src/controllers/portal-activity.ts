@@ -1,19 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
-import type { ListActivityResponse } from '../../../shared/contracts/portal-activity';
-import { fieldError } from '../domain/errors';
+import { listActivityQuery, type ListActivityResponse } from '../../../shared/contracts/portal-activity';
 import { listActivity } from '../portal/activity/feed';
 import { portalContext } from '../portal/context';
-import { parseListQuery } from '../portal/list-query';
-import type { PortalRequest } from '../portal/threads/request';
-
-/** The feed reads newest first, always. */
-const FEED_ORDER = { field: 'occurredAt', direction: 'desc' } as const;
+import { parseQuery } from '../validation/parse';
+import type { PortalRequest } from './context';
 
 const portalActivity = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: PortalRequest) {
-    const { page, pageSize, sort } = parseListQuery(ctx.query, { sortable: [FEED_ORDER.field], defaultSort: FEED_ORDER });
-    if (sort.direction !== FEED_ORDER.direction) throw fieldError('sort', 'the feed is always newest first: occurredAt:desc');
+    const { page, pageSize } = parseQuery(listActivityQuery, ctx.query);
     const body: ListActivityResponse = await listActivity(strapi, portalContext(ctx), { page, pageSize });
     ctx.body = body;
   },

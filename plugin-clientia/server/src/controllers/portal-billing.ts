@@ -1,70 +1,58 @@
 import type { Core } from '@strapi/strapi';
 
+import { portalQuery } from '../../../shared/contracts/portal';
 import {
-  PORTAL_INVOICE_SORTS,
-  PORTAL_INVOICE_STATUSES,
-  PORTAL_PAYMENT_SORTS,
-  PORTAL_RETAINER_SORTS,
-  PORTAL_RETAINER_STATUSES,
+  listPortalInvoicesQuery,
+  listPortalPaymentsQuery,
+  listPortalRetainersQuery,
+  statementQuery,
 } from '../../../shared/contracts/portal-billing';
 import { findInvoice, INVOICE_NOT_FOUND, invoicePdf, listInvoices } from '../portal/billing/invoices';
 import { listPayments } from '../portal/billing/payments';
 import { listRetainers } from '../portal/billing/retainers';
 import { statementOf, statementPdf } from '../portal/billing/statement';
-import { asStoredFile } from '../billing/invoice-document';
-import { requestedId } from '../portal/record-id';
-import { sendAttachment } from '../portal/stored-file';
-import { CLIENT_QUERY_KEY, portalContext } from '../portal/context';
-import { parseListQuery } from '../portal/list-query';
+import { asFileStream } from '../billing/invoice-document';
+import { requestedId } from '../http/record-id';
+import { sendAttachment } from '../http/downloads';
+import { portalContext } from '../portal/context';
 import type { PortalReadContext } from './portal-contracts';
-import { assertQueryKeys } from './validation';
+import { parseQuery } from '../validation/parse';
 
 const portalBilling = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findInvoices(ctx: PortalReadContext) {
-    const query = parseListQuery(ctx.query, {
-      sortable: PORTAL_INVOICE_SORTS,
-      defaultSort: { field: 'issueDate', direction: 'desc' },
-      filters: { status: PORTAL_INVOICE_STATUSES },
-    });
+    const query = parseQuery(listPortalInvoicesQuery, ctx.query);
     ctx.body = await listInvoices(strapi, portalContext(ctx), query);
   },
 
   async findInvoice(ctx: PortalReadContext) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     ctx.body = await findInvoice(strapi, portalContext(ctx), requestedId(ctx.params, INVOICE_NOT_FOUND));
   },
 
   async invoicePdf(ctx: PortalReadContext) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     const { file, filename } = await invoicePdf(strapi, portalContext(ctx), requestedId(ctx.params, INVOICE_NOT_FOUND));
     sendAttachment(ctx, file, filename);
   },
 
   async findPayments(ctx: PortalReadContext) {
-    const query = parseListQuery<(typeof PORTAL_PAYMENT_SORTS)[number], never>(ctx.query, {
-      sortable: PORTAL_PAYMENT_SORTS,
-      defaultSort: { field: 'receivedOn', direction: 'desc' },
-    });
+    const query = parseQuery(listPortalPaymentsQuery, ctx.query);
     ctx.body = await listPayments(strapi, portalContext(ctx), query);
   },
 
   async statement(ctx: PortalReadContext) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY, 'currency']);
-    ctx.body = { data: await statementOf(strapi, portalContext(ctx), ctx.query.currency) };
+    const { currency } = parseQuery(statementQuery, ctx.query);
+    ctx.body = { data: await statementOf(strapi, portalContext(ctx), currency) };
   },
 
   async statementPdf(ctx: PortalReadContext) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY, 'currency']);
-    const { bytes, filename } = await statementPdf(strapi, portalContext(ctx), ctx.query.currency);
-    sendAttachment(ctx, asStoredFile(bytes), filename);
+    const { currency } = parseQuery(statementQuery, ctx.query);
+    const { bytes, filename } = await statementPdf(strapi, portalContext(ctx), currency);
+    sendAttachment(ctx, asFileStream(bytes), filename);
   },
 
   async findRetainers(ctx: PortalReadContext) {
-    const query = parseListQuery(ctx.query, {
-      sortable: PORTAL_RETAINER_SORTS,
-      defaultSort: { field: 'startDate', direction: 'desc' },
-      filters: { status: PORTAL_RETAINER_STATUSES },
-    });
+    const query = parseQuery(listPortalRetainersQuery, ctx.query);
     ctx.body = await listRetainers(strapi, portalContext(ctx), query);
   },
 });

@@ -1,12 +1,20 @@
 import type { Core } from '@strapi/strapi';
 
-import type { DocumentResponse, ListDocumentsResponse } from '../../../shared/contracts/portal-documents';
-import { CLIENT_QUERY_KEY, portalContext, type PortalContext } from '../portal/context';
-import { requestedId } from '../portal/record-id';
+import {
+  listDocumentsQuery,
+  uploadDocumentFields,
+  type DocumentResponse,
+  type ListDocumentsResponse,
+} from '../../../shared/contracts/portal-documents';
+import { portalQuery } from '../../../shared/contracts/portal';
+import { portalContext, type PortalContext } from '../portal/context';
+import { requestedId } from '../http/record-id';
 import { openDocumentFile } from '../portal/documents/download';
 import { listDocuments } from '../portal/documents/list';
-import { discardReceivedFiles, TEXT_FIELDS, uploadDocument } from '../portal/documents/upload';
-import { assertBodyKeys, assertQueryKeys } from './validation';
+import { uploadDocument } from '../portal/documents/upload';
+import { discardReceivedFiles } from '../storage/received-files';
+import { parseBody, parseQuery } from '../validation/parse';
+import { receivedDocumentFile } from '../validation/portal-documents';
 
 export interface PortalDocumentsContext {
   params: Record<string, string | undefined>;
@@ -20,12 +28,13 @@ export interface PortalDocumentsContext {
 
 const portalDocuments = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: PortalDocumentsContext) {
-    const body: ListDocumentsResponse = await listDocuments(strapi, portalContext(ctx), ctx.query);
+    const query = parseQuery(listDocumentsQuery, ctx.query);
+    const body: ListDocumentsResponse = await listDocuments(strapi, portalContext(ctx), query);
     ctx.body = body;
   },
 
   async download(ctx: PortalDocumentsContext) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     const documentId = requestedId(ctx.params, 'Document not found');
     const file = await openDocumentFile(strapi, portalContext(ctx), documentId);
     // Headers first: Koa would otherwise label a stream body application/octet-stream.
@@ -35,10 +44,12 @@ const portalDocuments = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async upload(ctx: PortalDocumentsContext) {
     try {
-      assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+      parseQuery(portalQuery, ctx.query);
       const portal = portalContext(ctx);
-      const fields = assertBodyKeys(ctx.request.body ?? {}, TEXT_FIELDS);
-      const body: DocumentResponse = { data: await uploadDocument(strapi, portal, { files: ctx.request.files, fields }) };
+      // A multipart form without text fields leaves no body: it reads as an empty form.
+      const { title, folder } = parseBody(uploadDocumentFields, ctx.request.body ?? {});
+      const file = receivedDocumentFile(ctx.request.files);
+      const body: DocumentResponse = { data: await uploadDocument(strapi, portal, { file, title, folder }) };
       ctx.status = 201;
       ctx.body = body;
     } finally {

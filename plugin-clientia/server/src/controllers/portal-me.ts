@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-import type { GetMeResponse, UpdateMeResponse } from '../../../shared/contracts/portal';
-import { portalContext, CLIENT_QUERY_KEY, type PortalContext } from '../portal/context';
-import { meOf, readProfileUpdate, renameContact } from '../portal/me/profile';
-import { assertQueryKeys } from './validation';
+import { portalQuery, updateMeRequest, type GetMeResponse, type UpdateMeResponse } from '../../../shared/contracts/portal';
+import { portalContext, type PortalContext } from '../portal/context';
+import { meOf, renameContact } from '../portal/me/profile';
+import { parseBody, parseQuery } from '../validation/parse';
 
 export interface MeRequest {
   query: Record<string, unknown>;
@@ -14,15 +14,15 @@ export interface MeRequest {
 
 const portalMe = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: MeRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     const body: GetMeResponse = { data: meOf(portalContext(ctx)) };
     ctx.body = body;
   },
 
   async update(ctx: MeRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     const portal = portalContext(ctx);
-    const { name } = readProfileUpdate(ctx.request.body);
+    const { name } = parseBody(updateMeRequest, ctx.request.body);
     await renameContact(strapi, portal, name);
     const body: UpdateMeResponse = { data: meOf(portal, name) };
     ctx.body = body;

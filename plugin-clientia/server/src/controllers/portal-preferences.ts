@@ -1,22 +1,26 @@
 import type { Core } from '@strapi/strapi';
 
-import type { GetPreferencesResponse, UpdatePreferencesResponse } from '../../../shared/contracts/portal-preferences';
-import { CLIENT_QUERY_KEY, portalContext } from '../portal/context';
-import { readPreferencesUpdate } from '../portal/preferences/input';
+import {
+  updatePreferencesRequest,
+  type GetPreferencesResponse,
+  type UpdatePreferencesResponse,
+} from '../../../shared/contracts/portal-preferences';
+import { portalContext } from '../portal/context';
 import { getPreferences, updatePreferences } from '../portal/preferences/preferences';
-import type { PortalRequest } from '../portal/threads/request';
-import { assertQueryKeys } from './validation';
+import type { PortalRequest } from './context';
+import { parseBody, parseQuery } from '../validation/parse';
+import { portalQuery } from '../../../shared/contracts/portal';
 
 const portalPreferences = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: PortalRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     const body: GetPreferencesResponse = { data: await getPreferences(strapi, portalContext(ctx)) };
     ctx.body = body;
   },
 
   async update(ctx: PortalRequest) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-    const update = readPreferencesUpdate(ctx.request.body);
+    parseQuery(portalQuery, ctx.query);
+    const update = parseBody(updatePreferencesRequest, ctx.request.body);
     const body: UpdatePreferencesResponse = { data: await updatePreferences(strapi, portalContext(ctx), update) };
     ctx.body = body;
   },

@@ -1,11 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
-import type { ListLicencesResponse, ListSeatsResponse, SeatResponse } from '../../../shared/contracts/portal-seats';
-import { CLIENT_QUERY_KEY, portalContext, type PortalContext } from '../portal/context';
-import { requestedId } from '../portal/record-id';
+import {
+  assignSeatRequest,
+  listLicencesQuery,
+  listSeatsQuery,
+  type ListLicencesResponse,
+  type ListSeatsResponse,
+  type SeatResponse,
+} from '../../../shared/contracts/portal-seats';
+import { portalQuery } from '../../../shared/contracts/portal';
+import { portalContext, type PortalContext } from '../portal/context';
+import { requestedId } from '../http/record-id';
 import { listLicences } from '../portal/seats/licences';
 import { assignSeat, freeSeat, listSeats } from '../portal/seats/seats';
-import { assertBodyKeys, assertQueryKeys, readEmail, readText } from './validation';
+import { parseBody, parseQuery } from '../validation/parse';
 
 export interface PortalSeatsContext {
   params: Record<string, string | undefined>;
@@ -19,26 +27,27 @@ const seatId = (ctx: PortalSeatsContext) => requestedId(ctx.params, 'Seat not fo
 
 const portalSeats = ({ strapi }: { strapi: Core.Strapi }) => ({
   async licences(ctx: PortalSeatsContext) {
-    const body: ListLicencesResponse = await listLicences(strapi, portalContext(ctx), ctx.query);
+    const query = parseQuery(listLicencesQuery, ctx.query);
+    const body: ListLicencesResponse = await listLicences(strapi, portalContext(ctx), query);
     ctx.body = body;
   },
 
   async seats(ctx: PortalSeatsContext) {
-    const body: ListSeatsResponse = await listSeats(strapi, portalContext(ctx), ctx.query);
+    const query = parseQuery(listSeatsQuery, ctx.query);
+    const body: ListSeatsResponse = await listSeats(strapi, portalContext(ctx), query);
     ctx.body = body;
   },
 
   async assign(ctx: PortalSeatsContext) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     const portal = portalContext(ctx);
-    const input = assertBodyKeys(ctx.request.body, ['assigneeName', 'assigneeEmail']);
-    const assignee = { assigneeName: readText(input, 'assigneeName', 200), assigneeEmail: readEmail(input, 'assigneeEmail') };
+    const assignee = parseBody(assignSeatRequest, ctx.request.body);
     const body: SeatResponse = { data: await assignSeat(strapi, portal, seatId(ctx), assignee) };
     ctx.body = body;
   },
 
   async free(ctx: PortalSeatsContext) {
-    assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+    parseQuery(portalQuery, ctx.query);
     const body: SeatResponse = { data: await freeSeat(strapi, portalContext(ctx), seatId(ctx)) };
     ctx.body = body;
   },

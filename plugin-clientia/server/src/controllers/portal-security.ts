@@ -1,15 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { PortalSessionSummary, SecurityOverview, SignedIn } from '../../../shared/contracts/sign-in';
-import { CLIENT_QUERY_KEY, portalContext, type PortalContext } from '../portal/context';
-import { requestedId } from '../portal/record-id';
+import {
+  endSessionsRequest,
+  passwordChangeRequest,
+  type SignInSessionSummary,
+  type SecurityOverview,
+  type SignedIn,
+} from '../../../shared/contracts/sign-in';
+import { portalContext, type PortalContext } from '../portal/context';
+import { requestedId } from '../http/record-id';
 import { recordSignInEvent } from '../sign-in/activity';
 import { securityOverview } from '../sign-in/overview';
-import { changePassword, readPasswordChange } from '../sign-in/password';
+import { changePassword } from '../sign-in/password';
 import { requestContext, type SignInHttpContext } from '../sign-in/request';
 import { endSession, endSessions, listSessions } from '../sign-in/sessions';
-import { assertBodyKeys, assertQueryKeys } from './validation';
+import { parseBody, parseQuery } from '../validation/parse';
+import { portalQuery } from '../../../shared/contracts/portal';
 
 export interface SecurityRequest extends SignInHttpContext {
   params: Record<string, string | undefined>;
@@ -23,12 +30,6 @@ export interface SecurityRequest extends SignInHttpContext {
 
 const SESSION_NOT_FOUND = 'No such session of yours is open';
 
-/** A body that may be left out, or be `{}`: nothing else is accepted. */
-const assertEmptyBody = (body: unknown) => {
-  if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) return;
-  assertBodyKeys(body, []);
-};
-
 /**
  * The contact's own sign-in settings and sessions. They belong to the account, not to a client:
  * the same answer whichever client the contact acts for.
@@ -37,12 +38,12 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
   const logEnded = (ctx: SecurityRequest, portal: PortalContext, reason: string, ended: number) => {
     if (ended === 0) return Promise.resolve();
     const { ip, userAgent } = requestContext(ctx, strapi);
-    return recordSignInEvent(strapi, { userId: portal.user.id, verb: 'session-ended', details: { reason, sessionsEnded: ended, ip, userAgent, by: portal.session?.documentId ?? null } });
+    return recordSignInEvent(strapi, { userId: portal.user.id, verb: 'session-ended', details: { reason, sessionsEnded: ended, ip, userAgent, by: portal.signInSession?.documentId ?? null } });
   };
 
   return {
     async overview(ctx: SecurityRequest) {
-      assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+      parseQuery(portalQuery, ctx.query);
       const portal = portalContext(ctx);
       const data: SecurityOverview = await securityOverview(strapi, portal.user.id);
       ctx.set('Cache-Control', 'private, no-store');
@@ -50,18 +51,18 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async sessions(ctx: SecurityRequest) {
-      assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+      parseQuery(portalQuery, ctx.query);
       const portal = portalContext(ctx);
-      const data: PortalSessionSummary[] = await listSessions(strapi, { id: portal.user.id, password: ctx.state.user?.password ?? null }, portal.session?.documentId ?? null);
+      const data: SignInSessionSummary[] = await listSessions(strapi, { id: portal.user.id, password: ctx.state.user?.password ?? null }, portal.signInSession?.documentId ?? null);
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = { data };
     },
 
     async endSession(ctx: SecurityRequest) {
-      assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
+      parseQuery(portalQuery, ctx.query);
       const portal = portalContext(ctx);
       const id = requestedId(ctx.params, SESSION_NOT_FOUND);
-      const reason = id === portal.session?.documentId ? 'signed-out' : 'ended-by-contact';
+      const reason = id === portal.signInSession?.documentId ? 'signed-out' : 'ended-by-contact';
       if (!(await endSession(strapi, portal.user.id, id, reason))) throw new errors.NotFoundError(SESSION_NOT_FOUND);
       await logEnded(ctx, portal, reason, 1);
       ctx.status = 204;
@@ -69,18 +70,18 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async endOthers(ctx: SecurityRequest) {
-      assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-      assertEmptyBody(ctx.request.body);
+      parseQuery(portalQuery, ctx.query);
+      parseBody(endSessionsRequest, ctx.request.body);
       const portal = portalContext(ctx);
       // A token without a session has no "this one" to keep: every session is another.
-      const ended = await endSessions(strapi, portal.user.id, { except: portal.session?.documentId, reason: 'ended-others' });
+      const ended = await endSessions(strapi, portal.user.id, { except: portal.signInSession?.documentId, reason: 'ended-others' });
       await logEnded(ctx, portal, 'ended-others', ended);
       ctx.body = { data: { ended } };
     },
 
     async endAll(ctx: SecurityRequest) {
-      assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-      assertEmptyBody(ctx.request.body);
+      parseQuery(portalQuery, ctx.query);
+      parseBody(endSessionsRequest, ctx.request.body);
       const portal = portalContext(ctx);
       const ended = await endSessions(strapi, portal.user.id, { reason: 'ended-all' });
       await logEnded(ctx, portal, 'ended-all', ended);
@@ -88,10 +89,10 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async changePassword(ctx: SecurityRequest) {
-      assertQueryKeys(ctx.query, [CLIENT_QUERY_KEY]);
-      const input = readPasswordChange(ctx.request.body);
+      parseQuery(portalQuery, ctx.query);
+      const input = parseBody(passwordChangeRequest, ctx.request.body);
       const portal = portalContext(ctx);
-      const data: SignedIn = await changePassword(strapi, ctx, { userId: portal.user.id, ...input, session: portal.session });
+      const data: SignedIn = await changePassword(strapi, ctx, { userId: portal.user.id, ...input, session: portal.signInSession });
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = { data };
     },

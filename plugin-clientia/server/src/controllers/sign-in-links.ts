@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-import type { SignInStep } from '../../../shared/contracts/sign-in';
-import { assertLinksOn, readLinkRedemption, readLinkRequest, redeemSignInLink, requestSignInLink } from '../sign-in/links';
-import { answerRefusal } from '../sign-in/two-factor-refusal';
+import { signInLinkRedemption, signInLinkRequest, type SignInStep } from '../../../shared/contracts/sign-in';
+import { assertLinksOn, redeemSignInLink, requestSignInLink } from '../sign-in/links';
 import type { SignInRequest } from './sign-in';
-import { assertQueryKeys } from './validation';
+import { noQuery } from '../../../shared/contracts/fields';
+import { parseBody, parseQuery } from '../validation/parse';
 
 /**
  * The least time a link request takes to answer, from the start of the handler. Sending a link
@@ -22,8 +22,8 @@ const holdUntil = async (deadline: number) => {
 const signInLinks = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: SignInRequest) {
     const started = performance.now();
-    assertQueryKeys(ctx.query, []);
-    const email = readLinkRequest(ctx.request.body);
+    parseQuery(noQuery, ctx.query);
+    const { email } = parseBody(signInLinkRequest, ctx.request.body);
     await assertLinksOn(strapi);
     try {
       await requestSignInLink(strapi, ctx, email);
@@ -37,13 +37,11 @@ const signInLinks = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async redeem(ctx: SignInRequest & { status: number }) {
-    assertQueryKeys(ctx.query, []);
-    const token = readLinkRedemption(ctx.request.body);
-    await answerRefusal(ctx, async () => {
-      const data: SignInStep = await redeemSignInLink(strapi, ctx, token);
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = { data };
-    });
+    parseQuery(noQuery, ctx.query);
+    const { token } = parseBody(signInLinkRedemption, ctx.request.body);
+    const data: SignInStep = await redeemSignInLink(strapi, ctx, token);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data };
   },
 });
 

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
-import type { SignInOptions, SignInStep } from '../../../shared/contracts/sign-in';
-import { readPasswordSignIn, signInWithPassword } from '../sign-in/password';
+import { passwordSignInRequest, type SignInOptions, type SignInStep } from '../../../shared/contracts/sign-in';
+import { signInWithPassword } from '../sign-in/password';
 import type { SignInHttpContext } from '../sign-in/request';
 import { signInSettings } from '../sign-in/settings';
-import { assertQueryKeys } from './validation';
+import { noQuery } from '../../../shared/contracts/fields';
+import { parseBody, parseQuery } from '../validation/parse';
 
 export interface SignInRequest extends SignInHttpContext {
   query: Record<string, unknown>;
@@ -16,7 +17,7 @@ export interface SignInRequest extends SignInHttpContext {
 /** Public: the first steps of a portal sign-in. Answers are never cached: they carry secrets or the firm's current settings. */
 const signIn = ({ strapi }: { strapi: Core.Strapi }) => ({
   async options(ctx: SignInRequest) {
-    assertQueryKeys(ctx.query, []);
+    parseQuery(noQuery, ctx.query);
     const settings = await signInSettings(strapi);
     const data: SignInOptions = { magicLinks: settings.magicLinks };
     ctx.set('Cache-Control', 'no-store');
@@ -24,8 +25,8 @@ const signIn = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async password(ctx: SignInRequest) {
-    assertQueryKeys(ctx.query, []);
-    const input = readPasswordSignIn(ctx.request.body);
+    parseQuery(noQuery, ctx.query);
+    const input = parseBody(passwordSignInRequest, ctx.request.body);
     const data: SignInStep = await signInWithPassword(strapi, ctx, input);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { data };

@@ -1,53 +1,94 @@
 import type { Core } from '@strapi/strapi';
 
-import type { GetThreadResponse, ListThreadsResponse, ReplyResponse } from '../../../shared/contracts/admin';
-import { openAttachment } from '../portal/threads/attachments';
-import type { ThreadState } from '../services/threads';
-import { getService } from '../utils';
+import {
+  listInboxThreadsQuery,
+  replyRequest,
+  setThreadStateRequest,
+  type GetThreadResponse,
+  type ListThreadsResponse,
+  type ReplyResponse,
+  type SetThreadStateResponse,
+} from '../../../shared/contracts/admin';
+import type { AwaitingThreadsResponse, StartStaffThreadResponse } from '../../../shared/contracts/admin-messages';
+import { noQuery } from '../../../shared/contracts/fields';
+import { startThreadRequest } from '../../../shared/contracts/portal-threads';
+import { downloadHeaders } from '../http/downloads';
+import { acceptAttachments, openAttachment } from '../storage/attachments';
+import {
+  countThreadsAwaitingFirm,
+  getInboxThread,
+  listInboxThreads,
+  replyInThread,
+  setThreadState,
+  startThreadWithClient,
+} from '../workspace/threads';
 import { documentIdParam, staffId, type AdminContext } from './context';
-import { assertBodyKeys, assertQueryKeys, readEnum, readPagination, readQueryEnum, readText } from './validation';
-
-const THREAD_STATES: readonly ThreadState[] = ['open', 'closed'];
-const MAX_MESSAGE_LENGTH = 20_000;
+import { discardingFiles, type AdminUploadContext } from './uploads';
+import { parseBody, parseQuery } from '../validation/parse';
+import { receivedAttachments } from '../validation/portal-threads';
 
 const threads = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: AdminContext) {
-    assertQueryKeys(ctx.query, ['state', 'page', 'pageSize']);
-    const query = { ...readPagination(ctx.query), state: readQueryEnum(ctx.query, 'state', THREAD_STATES) };
-    const body: ListThreadsResponse = await getService(strapi, 'threads').list(query);
+    const query = parseQuery(listInboxThreadsQuery, ctx.query);
+    const body: ListThreadsResponse = await listInboxThreads(strapi, query);
     ctx.body = body;
   },
 
   async findOne(ctx: AdminContext) {
-    assertQueryKeys(ctx.query, []);
-    const body: GetThreadResponse = { data: await getService(strapi, 'threads').get(documentIdParam(ctx)) };
+    parseQuery(noQuery, ctx.query);
+    const body: GetThreadResponse = { data: await getInboxThread(strapi, documentIdParam(ctx)) };
     ctx.body = body;
   },
 
   /** A file a contact attached, from private storage: staff download it here, never from /uploads. */
   async downloadAttachment(ctx: AdminContext & { set(headers: Record<string, string>): void }) {
-    assertQueryKeys(ctx.query, []);
+    parseQuery(noQuery, ctx.query);
     const file = await openAttachment(strapi, { documentId: documentIdParam(ctx) }, ctx.params.messageId, ctx.params.key);
-    ctx.set(file.headers);
+    ctx.set(downloadHeaders(file.fileName, file.mimeType, file.size));
     ctx.body = file.stream;
   },
 
-  async reply(ctx: AdminContext) {
-    assertQueryKeys(ctx.query, []);
-    const documentId = documentIdParam(ctx);
-    const input = assertBodyKeys(ctx.request.body, ['body']);
-    const text = readText(input, 'body', MAX_MESSAGE_LENGTH);
-    const body: ReplyResponse = { data: await getService(strapi, 'threads').reply(documentId, text, staffId(ctx)) };
-    ctx.status = 201;
+  /** JSON, or multipart/form-data with the same field and files in `files`, checked like a contact's. */
+  async reply(ctx: AdminUploadContext) {
+    await discardingFiles(ctx, async () => {
+      parseQuery(noQuery, ctx.query);
+      const documentId = documentIdParam(ctx);
+      // A multipart form without text fields leaves no body: it reads as an empty form.
+      const { body: text } = parseBody(replyRequest, ctx.request.body ?? {});
+      const files = await acceptAttachments(receivedAttachments(ctx.request.files));
+      const body: ReplyResponse = { data: await replyInThread(strapi, documentId, { body: text, files }, staffId(ctx)) };
+      ctx.status = 201;
+      ctx.body = body;
+    });
+  },
+
+  /** A thread the firm starts with a client (`:documentId` is the client's), JSON or multipart like a reply. */
+  async start(ctx: AdminUploadContext) {
+    await discardingFiles(ctx, async () => {
+      parseQuery(noQuery, ctx.query);
+      const clientDocumentId = documentIdParam(ctx);
+      const { subject, body: text } = parseBody(startThreadRequest, ctx.request.body ?? {});
+      const files = await acceptAttachments(receivedAttachments(ctx.request.files));
+      const body: StartStaffThreadResponse = {
+        data: await startThreadWithClient(strapi, clientDocumentId, { subject, body: text, files }, staffId(ctx)),
+      };
+      ctx.status = 201;
+      ctx.body = body;
+    });
+  },
+
+  async awaiting(ctx: AdminContext) {
+    parseQuery(noQuery, ctx.query);
+    const body: AwaitingThreadsResponse = { data: { threads: await countThreadsAwaitingFirm(strapi) } };
     ctx.body = body;
   },
 
   async setState(ctx: AdminContext) {
-    assertQueryKeys(ctx.query, []);
+    parseQuery(noQuery, ctx.query);
     const documentId = documentIdParam(ctx);
-    const input = assertBodyKeys(ctx.request.body, ['state']);
-    const state = readEnum(input, 'state', THREAD_STATES);
-    ctx.body = { data: await getService(strapi, 'threads').setState(documentId, state) };
+    const { state } = parseBody(setThreadStateRequest, ctx.request.body);
+    const body: SetThreadStateResponse = { data: await setThreadState(strapi, documentId, state) };
+    ctx.body = body;
   },
 });
 

@@ -1,30 +1,11 @@
 /**
- * Money is held in integer minor units (cents) and computed with BigInt: never binary floating
- * point. Quantities are exact to a thousandth, tax rates to a hundredth of a percent.
+ * Money as the server reads and checks it: columns as minor units, line items from any caller.
+ * The arithmetic itself is shared with the admin panel (`shared/money.ts`).
  */
+import { scaled, type LineItem } from '../../../shared/money';
 import { fieldError } from './errors';
 
-export interface LineItem {
-  description: string;
-  quantity: number;
-  /** Minor units of the invoice currency; negative for a discount line. */
-  unitPrice: number;
-  /** Percent, e.g. 19 or 7.5. */
-  taxRate: number;
-}
-
-export interface LineTotals {
-  net: bigint;
-  tax: bigint;
-}
-
-export interface InvoiceTotals {
-  subtotal: bigint;
-  tax: bigint;
-  total: bigint;
-  paid: bigint;
-  balance: bigint;
-}
+export { invoiceTotals, lineTotals, type LineItem } from '../../../shared/money';
 
 const MAX_LINES = 200;
 const MAX_ABS_MINOR = 10n ** 13n;
@@ -39,25 +20,6 @@ export const toMinor = (value: unknown): bigint => {
   }
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
   throw new Error(`not a whole number of minor units: ${String(value)}`);
-};
-
-/** Half away from zero, like a person rounds money: 2.5 → 3, -2.5 → -3. */
-const divideRounded = (numerator: bigint, denominator: bigint): bigint => {
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const q = (n * 2n + d) / (2n * d);
-  return negative ? -q : q;
-};
-
-/** A decimal number as an exact integer count of 1/10^places, refusing anything finer. */
-const scaled = (value: number, places: number): bigint | null => {
-  if (!Number.isFinite(value)) return null;
-  const text = value.toFixed(places + 2);
-  const [whole, fraction = ''] = text.replace('-', '').split('.');
-  if (/[1-9]/.test(fraction.slice(places))) return null;
-  const digits = BigInt(whole + fraction.slice(0, places));
-  return value < 0 ? -digits : digits;
 };
 
 const invalid = fieldError;
@@ -92,30 +54,23 @@ export const parseLineItems = (value: unknown): LineItem[] => {
   });
 };
 
-export const lineTotals = (line: LineItem): LineTotals => {
-  const quantityMilli = scaled(line.quantity, 3)!;
-  const rateBasisPoints = scaled(line.taxRate, 2)!;
-  const net = divideRounded(quantityMilli * BigInt(line.unitPrice), 1000n);
-  const tax = divideRounded(net * rateBasisPoints, 10_000n);
-  return { net, tax };
-};
-
-export const invoiceTotals = (lines: LineItem[], payments: bigint[]): InvoiceTotals => {
-  let subtotal = 0n;
-  let tax = 0n;
-  for (const line of lines) {
-    const totals = lineTotals(line);
-    subtotal += totals.net;
-    tax += totals.tax;
-  }
-  const total = subtotal + tax;
-  const paid = payments.reduce((sum, amount) => sum + amount, 0n);
-  return { subtotal, tax, total, paid, balance: total - paid };
-};
-
 /** Minor units as a JSON-safe number (the API's money shape is { amount, currency }). */
 export const minorToNumber = (value: bigint): number => {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new Error(`amount out of range: ${value}`);
   return n;
+};
+
+/**
+ * How much of each credit note (a positive amount, oldest first) goes against the invoice it
+ * corrects: together never more than the invoice still has open after its payments. What does not
+ * fit stays on the credit note, as credit the firm owes the client.
+ */
+export const creditShares = (total: bigint, paid: bigint, credits: bigint[]): bigint[] => {
+  let open = total > paid ? total - paid : 0n;
+  return credits.map((credit) => {
+    const share = credit < open ? credit : open;
+    open -= share;
+    return share;
+  });
 };

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-import type { Entity } from '../rules/types';
-import { text } from '../serializers/values';
+import { text, type Entity } from '../repositories/rows';
 import { loadFirmEmailSettings } from './brand';
 import { notifyContacts } from './preferences';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-import { openStoredFile, removeStoredFile, storeFile } from '../portal/documents/storage';
-import { jsonValue } from '../serializers/values';
+import { openPrivateFile, removePrivateFile, storePrivateFile } from '../storage/private-files';
+import { jsonValue } from '../repositories/rows';
 import type { EmailAttachment, StoredAttachment } from './types';
 
 /** A header-safe file name: no path, no line breaks, no quotes. */
@@ -19,7 +19,7 @@ export const storeAttachments = async (strapi: Core.Strapi, attachments: EmailAt
   try {
     for (const attachment of attachments) {
       if (!Buffer.isBuffer(attachment.content)) throw new Error('an email attachment must be a Buffer');
-      const file = await storeFile(strapi, attachment.content);
+      const file = await storePrivateFile(strapi, attachment.content);
       stored.push({ filename: safeFilename(attachment.filename), contentType: attachment.contentType || 'application/octet-stream', ...file });
     }
   } catch (error) {
@@ -30,7 +30,7 @@ export const storeAttachments = async (strapi: Core.Strapi, attachments: EmailAt
 };
 
 export const removeAttachments = async (strapi: Core.Strapi, attachments: StoredAttachment[]) => {
-  await Promise.all(attachments.map((attachment) => removeStoredFile(strapi, attachment.storageKey).catch(() => undefined)));
+  await Promise.all(attachments.map((attachment) => removePrivateFile(strapi, attachment.storageKey).catch(() => undefined)));
 };
 
 /** The attachments a row records (a JSON column: text on SQLite, parsed on PostgreSQL). */
@@ -51,7 +51,7 @@ const readAll = async (stream: NodeJS.ReadableStream) => {
 export const loadAttachments = async (strapi: Core.Strapi, attachments: StoredAttachment[]) =>
   Promise.all(
     attachments.map(async (attachment) => {
-      const file = await openStoredFile(strapi, attachment.storageKey);
+      const file = await openPrivateFile(strapi, attachment.storageKey);
       if (!file) throw new MissingAttachmentError(`the attachment ${attachment.filename} is no longer stored`);
       const content = await readAll(file.stream);
       if (createHash('sha256').update(content).digest('hex') !== attachment.sha256) {

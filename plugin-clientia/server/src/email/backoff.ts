@@ -1,10 +1,10 @@
 const MINUTE = 60_000;
 
 /** Waits after the 1st, 2nd, … failed attempt: a blip is retried soon, an outage within a day. */
-export const RETRY_DELAYS_MS: readonly number[] = [1 * MINUTE, 5 * MINUTE, 30 * MINUTE, 120 * MINUTE, 720 * MINUTE];
+const RETRY_DELAYS_MS: readonly number[] = [1 * MINUTE, 5 * MINUTE, 30 * MINUTE, 120 * MINUTE, 720 * MINUTE];
 
 /** Attempts in all; after the last one fails the email stays `failed` for staff to see. */
-export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /**
  * How long a sender owns a claimed email. Longer than nodemailer's own SMTP timeouts (2 min to

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 import { NEUTRAL_BRANDING } from '../../../shared/contracts/branding';
-import { firmSender } from '../accounts/account-emails';
-import { UID } from '../rules/helpers';
-import { pluginConfig } from '../rules/settings';
-import { relation, text, textOrNull, type Row } from '../serializers/values';
-import { records } from '../services/records';
+import { firmSender } from './sender';
+import { UID } from '../constants';
+import { pluginConfig } from '../config/plugin-config';
+import { relation, text, textOrNull, type Row } from '../repositories/rows';
+import { records } from '../repositories/records';
 import type { EmailBrand } from './templates';
 
 /** Who an email is from and where answers go, as the outbox row records them. */

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-
-import { UID } from '../rules/helpers';
-import { text, textOrNull, wholeNumber, type Row } from '../serializers/values';
+import { UID } from '../constants';
+import { text, textOrNull, wholeNumber, type Row } from '../repositories/rows';
 import { attachmentsOf, loadAttachments, MissingAttachmentError, removeAttachments } from './attachments';
 import { CLAIM_MS, nextAttemptAfter } from './backoff';
 import { emailSent } from './listeners';
+import { redactLinkSecrets } from './redact';
 
-export interface DrainOptions {
+interface DrainOptions {
   /** The clock (tests move it forward to reach a retry). */
   now?: Date;
   /** At most this many emails in one run. */
@@ -91,6 +91,12 @@ const send = async (strapi: Core.Strapi, row: Row) => {
   });
 };
 
+/** The stored text and HTML once the e-mail is out of the outbox's hands. */
+const withoutSecrets = (row: Row) => ({
+  text: redactLinkSecrets(text(row.text)),
+  ...(textOrNull(row.html) ? { html: redactLinkSecrets(text(row.html)) } : {}),
+});
+
 type Outcome = 'sent' | 'retried' | 'failed';
 
 const deliverOne = async (strapi: Core.Strapi, id: number, now: Date): Promise<Outcome | null> => {
@@ -108,11 +114,12 @@ const deliverOne = async (strapi: Core.Strapi, id: number, now: Date): Promise<O
       lastError: errorText(error),
       state: retryAt ? 'queued' : 'failed',
       nextAttemptAt: retryAt,
+      ...(retryAt ? {} : withoutSecrets(row)),
     });
     strapi.log.warn(`[clientia] outbound email ${id} to ${text(row.to)} failed (attempt ${attempts}${retryAt ? `, retry at ${retryAt.toISOString()}` : ', giving up'}): ${errorText(error)}`);
     return retryAt ? 'retried' : 'failed';
   }
-  await settle(strapi, id, until, { state: 'sent', sentAt: new Date(), nextAttemptAt: null });
+  await settle(strapi, id, until, { state: 'sent', sentAt: new Date(), nextAttemptAt: null, ...withoutSecrets(row) });
   // Sent: the bytes have done their job; the row keeps the names, sizes and hashes.
   await removeAttachments(strapi, attachmentsOf(row.attachments));
   await emailSent(strapi, row);

@@ -6,7 +6,7 @@ import { drainOutbox, type DrainReport } from './drain';
 
 export const OUTBOX_CRON_JOB = 'clientia-email-outbox';
 /** Every minute: a retry is due at most a minute late, and mail queued by another instance goes out. */
-export const OUTBOX_CRON_RULE = '*/1 * * * *';
+const OUTBOX_CRON_RULE = '*/1 * * * *';
 
 const DRAIN_LIMIT = 50;
 

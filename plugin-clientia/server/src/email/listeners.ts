@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-
-import type { Row } from '../serializers/values';
+import type { Row } from '../repositories/rows';
 
 /** Told about each email once the mail server accepted it (the signing trail records deliveries). */
-export type SentListener = (email: Row) => Promise<void>;
+type SentListener = (email: Row) => Promise<void>;
 
 // On the Strapi instance: tests load the plugin's source while Strapi runs its build.
 const KEY = Symbol.for('clientia.email.sentListeners');

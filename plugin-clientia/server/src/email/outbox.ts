@@ -2,10 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-
-import { UID } from '../rules/helpers';
-import { text, type Row } from '../serializers/values';
-import { removeAttachments, storeAttachments } from './attachments';
+import { UID } from '../constants';
+import { text, type Row } from '../repositories/rows';
+import { attachmentsOf, removeAttachments, storeAttachments } from './attachments';
 import { scheduleDrain } from './job';
 import { EMAIL_KINDS } from './templates';
 import type { OutboundMessage, OutboxState, QueuedEmail, StoredAttachment } from './types';
@@ -117,4 +116,23 @@ export const requeueEmail = async (strapi: Core.Strapi, documentId: string): Pro
   })) as { count: number };
   if (count > 0) scheduleDrain(strapi);
   return count > 0;
+};
+
+/**
+ * Drops the emails still waiting to be sent whose dedupe key starts with `prefix`: what they
+ * announce no longer holds (a signing request that was cancelled). An email the drain has picked
+ * up already goes out. In the caller's transaction; returns how many were dropped.
+ */
+export const withdrawQueued = async (strapi: Core.Strapi, prefix: string): Promise<number> => {
+  const candidates = (await outbox(strapi).findMany({
+    select: ['id', 'dedupeKey', 'attachments'],
+    where: { state: 'queued', dedupeKey: { $startsWith: prefix } },
+  })) as Row[];
+  // LIKE reads "_" in the prefix as any character: only an exact prefix counts.
+  const withdrawn = candidates.filter((row) => text(row.dedupeKey).startsWith(prefix));
+  if (withdrawn.length === 0) return 0;
+  await outbox(strapi).deleteMany({ where: { id: { $in: withdrawn.map((row) => Number(row.id)) }, state: 'queued' } });
+  const files = withdrawn.flatMap((row) => attachmentsOf(row.attachments));
+  if (files.length) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void removeAttachments(strapi, files)));
+  return withdrawn.length;
 };

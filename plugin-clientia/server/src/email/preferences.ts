@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
-import type { Capability, PortalRole } from '../../../shared/contracts/portal';
+import { type Capability, type PortalRole, can } from '../../../shared/contracts/portal';
 import type { NotificationTopic } from '../../../shared/contracts/portal-preferences';
-import { can } from '../portal/capabilities';
-import { UID } from '../rules/helpers';
+import { UID } from '../constants';
 import { notificationsOf, serializePortalPreferences } from '../serializers/portal/preferences';
-import { bool, relation, text, textOrNull, type Row } from '../serializers/values';
-import { records } from '../services/records';
+import { bool, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { records } from '../repositories/records';
 import { loadFirmEmailSettings, type FirmEmailSettings } from './brand';
 import { queueEmail } from './render';
 import type { EmailKind, EmailVars } from './templates';
 import type { EmailAttachment, QueuedEmail } from './types';
+import { ACTIVE_MEMBERSHIP } from '../repositories/memberships';
 
 /** What a contact must be allowed to see in the portal for a topic's email to make sense to them. */
 const TOPIC_CAPABILITY: Record<NotificationTopic, Capability> = {
@@ -28,7 +28,7 @@ export const wantsEmail = async (strapi: Core.Strapi, membershipId: number, topi
 };
 
 /** One person an email goes to, with the language and time zone it is written for. */
-export interface EmailContact {
+interface EmailContact {
   /** Null for an address that is not a portal contact (a client's billing address). */
   membershipId: number | null;
   email: string;
@@ -47,7 +47,7 @@ const CLIENT_FIELDS = ['id', 'name', 'preferredLocale', 'timezone', 'portalEnabl
  * a role that may see the topic, the topic switched on in their preferences, and a client whose
  * portal is open (a link they cannot follow helps nobody).
  */
-export const contactsWantingEmail = async (
+const contactsWantingEmail = async (
   strapi: Core.Strapi,
   clientId: number,
   topic: NotificationTopic,
@@ -59,7 +59,7 @@ export const contactsWantingEmail = async (
   const fallbackLocale = textOrNull(client.preferredLocale) || firmLocale;
   const memberships = await records(strapi, UID.membership).findMany({
     select: ['id', 'documentId', 'name', 'role', 'signatory', 'language', 'notificationPreferences', 'invitedAt', 'acceptedAt'],
-    where: { client: { id: clientId } },
+    where: { client: { id: clientId }, ...ACTIVE_MEMBERSHIP },
     populate: { user: { select: ['id', 'email', 'username', 'blocked'] } },
     orderBy: { id: 'asc' },
   });
@@ -90,7 +90,7 @@ export const contactsWantingEmail = async (
 };
 
 /** What to send one contact; null sends them nothing. */
-export interface ContactEmail<K extends EmailKind> {
+interface ContactEmail<K extends EmailKind> {
   vars: EmailVars[K];
   attachments?: EmailAttachment[];
   /** Overrides the key made from `dedupeKey` and the address. */
@@ -98,7 +98,7 @@ export interface ContactEmail<K extends EmailKind> {
   notBefore?: Date;
 }
 
-export interface NotifyContactsOptions<K extends EmailKind> {
+interface NotifyContactsOptions<K extends EmailKind> {
   clientId: number;
   topic: NotificationTopic;
   kind: K;
@@ -116,7 +116,7 @@ export interface NotifyContactsOptions<K extends EmailKind> {
 const memberAddresses = async (strapi: Core.Strapi, clientId: number) => {
   const rows = await records(strapi, UID.membership).findMany({
     select: ['id'],
-    where: { client: { id: clientId } },
+    where: { client: { id: clientId }, ...ACTIVE_MEMBERSHIP },
     populate: { user: { select: ['email'] } },
   });
   return new Set(rows.map((row: Row) => text(relation(row, 'user')?.email).trim().toLowerCase()).filter(Boolean));

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { loadFirmEmailSettings, type FirmEmailSettings } from './brand';
 import { enqueue } from './outbox';
-import { canonicalLocale } from './templates/format';
+import { canonicalLocale } from '../i18n';
 import { renderTemplate, type EmailKind, type EmailRecipient, type EmailVars } from './templates';
 import type { EmailAttachment, QueuedEmail } from './types';
 

@@ -1,7 +1,27 @@
+import { posix } from 'node:path';
+
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { UID } from '../constants';
 
 /** Content types whose files the firm publishes on purpose (the logo and favicon on the portal). */
-const PUBLIC_OWNERS = ['plugin::clientia.branding'];
+const PUBLIC_OWNERS = [UID.branding];
+
+/**
+ * The file a request names as the static server finds it: the path decoded once, repeated slashes
+ * and `.` segments dropped, `..` resolved. Compared raw, `/uploads//f`, `/uploads/./f`,
+ * `/uploads/x/../f`, `/uploads%2Ff` or `/%75ploads/f` would pass here and still be served. Null
+ * for a path that does not decode, which the static server refuses too.
+ */
+export const servedPath = (raw: string): string | null => {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return posix.normalize(decoded.replace(/\/{2,}/g, '/'));
+};
 
 /**
  * Strapi's local upload provider serves every file under /uploads to anyone. A file attached to a
@@ -9,15 +29,10 @@ const PUBLIC_OWNERS = ['plugin::clientia.branding'];
  * the portal's checked download routes, so this answers 404 for it here, before `strapi::public`.
  */
 const privateFiles = (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: { method: string; path: string; status: number; body: unknown }, next: () => Promise<void>) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith('/uploads/')) return next();
-    let path: string;
-    try {
-      path = decodeURIComponent(ctx.path);
-    } catch {
-      ctx.status = 404;
-      return;
-    }
+  async (ctx: { method: string; path: string }, next: () => Promise<void>) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    const path = servedPath(ctx.path);
+    if (!path?.startsWith('/uploads/')) return next();
     const name = path.slice('/uploads/'.length);
     const knex = strapi.db.connection;
     // `formats` is JSON (jsonb on PostgreSQL): compare its text.
@@ -29,11 +44,7 @@ const privateFiles = (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       .andWhere('r.related_type', 'like', 'plugin::clientia.%')
       .whereNotIn('r.related_type', PUBLIC_OWNERS)
       .first('f.id');
-    if (owned) {
-      ctx.status = 404;
-      ctx.body = 'Not Found';
-      return;
-    }
+    if (owned) throw new errors.NotFoundError('Not Found');
     return next();
   };
 

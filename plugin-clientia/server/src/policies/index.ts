@@ -1,5 +1,7 @@
 import portal from './portal';
+import staffAccess from './staff-access';
 
 export default {
   portal,
+  'staff-access': staffAccess,
 };

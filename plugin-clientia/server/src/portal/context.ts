@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { Capability, PortalRole } from '../../../shared/contracts/portal';
-import { UID } from '../rules/helpers';
-import { columnOf, linkTable } from '../services/records';
+import { CAPABILITIES, CLIENT_SELECTOR_HEADER, CLIENT_SELECTOR_QUERY_KEY, type Capability, type PortalRole } from '../../../shared/contracts/portal';
+import { UID } from '../constants';
+import { columnOf, linkTable } from '../repositories/records';
 import { checkSignIn } from '../sign-in/guard';
-import { sessionIdOf, type PortalSession } from '../sign-in/sessions';
-import { CAPABILITIES } from './capabilities';
+import { signInSessionIdOf, type SignInSession } from '../sign-in/sessions';
 
 /** Who is calling the portal API and on behalf of which client: derived, never taken from input. */
 export interface PortalContext {
@@ -15,12 +14,10 @@ export interface PortalContext {
   client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null };
   memberships: { documentId: string; role: PortalRole; signatory: boolean; client: { documentId: string; name: string } }[];
   capabilities: ReadonlySet<Capability>;
-  /** The session the caller's token names; null for a token without one (from `/api/auth/local`). */
-  session: PortalSession | null;
+  /** The sign-in session the caller's token names (its `sid`); null for a token without one (from `/api/auth/local`). */
+  signInSession: SignInSession | null;
 }
 
-export const CLIENT_HEADER = 'x-clientia-client';
-export const CLIENT_QUERY_KEY = 'client';
 
 interface KoaLike {
   state: { user?: { id: number; email?: string; username?: string; blocked?: boolean; password?: string | null }; auth?: { strategy?: { name?: string } }; portal?: PortalContext };
@@ -65,8 +62,8 @@ type FlatMembershipRow = Omit<MembershipRow, 'client'> & {
 };
 
 /**
- * The caller's memberships with their clients in one statement (every portal request starts
- * here), joined through both link tables by their indexed columns.
+ * The caller's active memberships with their clients in one statement (every portal request
+ * starts here), joined through both link tables by their indexed columns.
  */
 const membershipsOf = async (strapi: Core.Strapi, userId: number): Promise<MembershipRow[]> => {
   const membership = strapi.db.metadata.get(UID.membership);
@@ -81,6 +78,8 @@ const membershipsOf = async (strapi: Core.Strapi, userId: number): Promise<Membe
     .join({ cl: clientLink.name }, `cl.${clientLink.joinColumn.name}`, 'm.id')
     .join({ c: client.tableName }, 'c.id', `cl.${clientLink.inverseJoinColumn.name}`)
     .where(`ul.${userLink.inverseJoinColumn.name}`, userId)
+    // A membership the firm deactivated opens nothing, from the very next request.
+    .whereNull(m('deactivatedAt'))
     .select({
       id: 'm.id',
       documentId: m('documentId'),
@@ -130,16 +129,16 @@ export const resolvePortalContext = async (strapi: Core.Strapi, ctx: KoaLike): P
   }
   if (user.blocked) throw new errors.ForbiddenError('This account is blocked');
 
-  const [rows, sessionId] = await Promise.all([membershipsOf(strapi, user.id), sessionIdOf(strapi, ctx)]);
+  const [rows, signInSessionId] = await Promise.all([membershipsOf(strapi, user.id), signInSessionIdOf(strapi, ctx)]);
   const usable = rows
     .filter((row) => row.client && row.client.portalEnabled && row.client.state !== 'archived')
     .sort((a, b) => a.client!.name.localeCompare(b.client!.name) || a.id - b.id);
   // Before anything else is told: an ended sign-in is 401, a missing second factor 403.
-  const session = await checkSignIn(strapi, { user, sessionId, requiredByClient: usable.some((row) => row.client!.requireTwoFactor) });
+  const signInSession = await checkSignIn(strapi, { user, sessionId: signInSessionId, requiredByClient: usable.some((row) => row.client!.requireTwoFactor) });
   if (usable.length === 0) throw new errors.ForbiddenError('This account has no client portal access');
 
-  const fromHeader = header(ctx, CLIENT_HEADER);
-  const fromQuery = ctx.request.query[CLIENT_QUERY_KEY];
+  const fromHeader = header(ctx, CLIENT_SELECTOR_HEADER);
+  const fromQuery = ctx.request.query[CLIENT_SELECTOR_QUERY_KEY];
   const selector = fromHeader || (typeof fromQuery === 'string' ? fromQuery : '');
   if (fromQuery !== undefined && typeof fromQuery !== 'string') {
     throw new errors.ValidationError('client: must be one documentId', { errors: [{ path: ['client'], message: 'must be one documentId', name: 'ValidationError' }] });
@@ -159,7 +158,7 @@ export const resolvePortalContext = async (strapi: Core.Strapi, ctx: KoaLike): P
       client: { documentId: row.client!.documentId, name: row.client!.name },
     })),
     capabilities: CAPABILITIES[active.role] ?? new Set(),
-    session,
+    signInSession,
   };
 };
 

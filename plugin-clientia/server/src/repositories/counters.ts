@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
  * a single UPDATE inside the caller's transaction, so concurrent writers queue on the row lock
  * (PostgreSQL, MySQL) or on SQLite's single writer, and two never get the same value.
  */
-export const COUNTERS_TABLE = 'clientia_counters';
+const COUNTERS_TABLE = 'clientia_counters';
 
 export const ensureCountersTable = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;

@@ -67,7 +67,7 @@ export const assertReadCommitted = async (strapi: Core.Strapi) => {
  * shared lock on it through its foreign key, and two such writers can then never upgrade to the
  * write lock. No foreign key points at this table.
  */
-export const NAMED_LOCKS_TABLE = 'clientia_locks';
+const NAMED_LOCKS_TABLE = 'clientia_locks';
 
 export const ensureNamedLocksTable = async (strapi: Core.Strapi) => {
   if (!isMysql(strapi)) return;

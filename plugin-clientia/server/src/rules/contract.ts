@@ -1,15 +1,19 @@
 import { fieldError } from '../domain/errors';
 import { canMove, CONTRACT_TRANSITIONS, SIGNED_CONTRACT_STATUSES } from '../domain/transitions';
 import { allocateNumber } from './billing';
-import { isSystemWrite } from './context';
-import { changedFields, requireRelation, UID, updateEntity } from './helpers';
-import { pluginConfig } from './settings';
-import { idOf, type Entity, type RecordRule } from './types';
+import { isSystemWrite } from '../audit/actor';
+import { changedFields, requireRelation } from './helpers';
+import { updateEntity } from '../repositories/records';
+import { UID } from '../constants';
+import { pluginConfig } from '../config/plugin-config';
+import { removePrivateFile } from '../storage/private-files';
+import { type RecordRule } from './types';
+import { idOf, type Entity } from '../repositories/rows';
 
 const AWAITING_SIGNATURES = ['sent', 'partially_signed'];
 
 /** What a signature covers: none of it changes after signing (amend the contract instead). */
-const SIGNED_TERMS = ['title', 'kind', 'client', 'effectiveDate', 'endDate', 'value', 'currency', 'file', 'version', 'amends'];
+const SIGNED_TERMS = ['title', 'kind', 'client', 'effectiveDate', 'endDate', 'value', 'currency', 'file', 'fileKey', 'fileHash', 'version', 'amends'];
 
 export const contractRule: RecordRule = {
   populate: ['client', 'amends', 'file', 'signatories'],
@@ -28,12 +32,18 @@ export const contractRule: RecordRule = {
       }
       return;
     }
-    if (status && !canMove(CONTRACT_TRANSITIONS, before.state as string, status)) {
+    // Cancelling a request takes it back to draft from any state awaiting signatures, with a trail
+    // event saying so (`signing/requests.ts`); by hand, signatures given could vanish unrecorded.
+    const cancelled = isSystemWrite() && status === 'draft' && AWAITING_SIGNATURES.includes(before.state as string);
+    if (status && !cancelled && !canMove(CONTRACT_TRANSITIONS, before.state as string, status)) {
       throw fieldError('state', `a contract cannot go from ${before.state} to ${status}`);
     }
   },
 
-  async after({ strapi, trx, before, after }) {
+  async after({ strapi, trx, action, before, after }) {
+    const storageKey = action === 'delete' ? (before?.fileKey as string | null | undefined) : null;
+    // The bytes go only once the deletion is committed: a rolled-back delete keeps its PDF.
+    if (storageKey) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void removePrivateFile(strapi, storageKey)));
     if (!after) return;
     const client = requireRelation(after, 'client', 'every contract belongs to a client');
     if (before && SIGNED_CONTRACT_STATUSES.includes(before.state as string)) {

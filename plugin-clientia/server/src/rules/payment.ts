@@ -1,8 +1,11 @@
 import { fieldError } from '../domain/errors';
 import { toMinor } from '../domain/money';
 import { settleInvoice } from './billing';
-import { idOf, type RecordRule, type Entity } from './types';
-import { requireRelation, updateEntity, UID } from './helpers';
+import { type RecordRule } from './types';
+import { idOf, type Entity } from '../repositories/rows';
+import { requireRelation } from './helpers';
+import { updateEntity } from '../repositories/records';
+import { UID } from '../constants';
 
 const PAYABLE = ['issued', 'overdue', 'partially_paid', 'paid'];
 
@@ -32,11 +35,14 @@ export const paymentRule: RecordRule = {
     if (before && idOf(before, 'invoice') !== invoice.id) {
       throw fieldError('invoice', 'a payment cannot move to another invoice; delete it and record it again');
     }
+    if (invoice.kind === 'credit_note') {
+      throw fieldError('invoice', 'a credit note takes no payments; record the payment against the invoice it corrects');
+    }
     if (!PAYABLE.includes(invoice.state as string)) {
       throw fieldError('invoice', `a ${invoice.state} invoice cannot take payments`);
     }
     const invoiceClient = (await strapi.db
-      .query('plugin::clientia.invoice' as never)
+      .query(UID.invoice as never)
       .findOne({ where: { id: invoice.id }, populate: ['client'] })) as Entity;
     await updateEntity(strapi, UID.payment, after.id, {
       client: idOf(invoiceClient, 'client'),

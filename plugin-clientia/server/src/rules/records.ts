@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { fieldError } from '../domain/errors';
-import { removeStoredFile } from '../portal/documents/storage';
-import { requireRelation, UID, updateEntity } from './helpers';
-import { idOf, type Entity, type RecordRule } from './types';
+import { removePrivateFile } from '../storage/private-files';
+import { requireRelation } from './helpers';
+import { lockRow, updateEntity } from '../repositories/records';
+import { isActiveOwner, otherActiveOwners } from '../repositories/memberships';
+import { UID } from '../constants';
+import { type RecordRule } from './types';
+import { idOf, type Entity } from '../repositories/rows';
 import { noticeNewMessage, noticeSharedDocument } from '../email/activity-notices';
 
 const clientOf = (entity: Entity) => idOf(entity, 'client');
@@ -48,9 +52,26 @@ export const clientRule: RecordRule = {
   visibleToClient: () => false,
 };
 
+/**
+ * A client whose portal has an owner keeps one: only an owner invites and manages the client's
+ * contacts, so demoting, deactivating or deleting the last one would leave nobody to do it. The
+ * client's row lock makes two such changes at once queue, so they cannot each leave the other.
+ */
+const keepAnOwner = async ({ strapi, before, after, trx }: Parameters<NonNullable<RecordRule['after']>>[0]) => {
+  if (!isActiveOwner(before) || isActiveOwner(after)) return;
+  const clientId = clientOf(before!);
+  if (!clientId) return;
+  await lockRow(strapi, trx, strapi.db.metadata.get(UID.client).tableName, clientId);
+  if ((await otherActiveOwners(strapi, clientId, before!.id)) > 0) return;
+  const field = !after ? 'documentId' : after.deactivatedAt ? 'deactivatedAt' : 'role';
+  throw fieldError(field, 'this is the client’s last active owner: make another contact owner first');
+};
+
 export const membershipRule: RecordRule = {
   populate: ['client', 'user'],
-  async after({ strapi, after }) {
+  async after(context) {
+    await keepAnOwner(context);
+    const { strapi, after } = context;
     if (!after) return;
     const client = requireRelation(after, 'client', 'every membership belongs to a client');
     const user = requireRelation(after, 'user', 'name the portal user');
@@ -64,72 +85,30 @@ export const membershipRule: RecordRule = {
   visibleToClient: () => false,
 };
 
-export const retainerRule: RecordRule = {
-  populate: ['client', 'contract'],
-  before({ data }) {
-    if ('amount' in data && data.amount !== null && !(Number(data.amount) > 0)) throw fieldError('amount', 'must be more than zero');
-  },
-  async after({ strapi, before, after }) {
-    if (!after) return;
-    const client = requireRelation(after, 'client', 'every retainer belongs to a client');
-    dateOrder(after, 'startDate', 'endDate');
-    const contract = after.contract as Entity | null;
-    if (contract) {
-      const full = (await strapi.db.query(UID.contract as never).findOne({ where: { id: contract.id }, populate: ['client'] })) as Entity;
-      if (clientOf(full) !== client.id) throw fieldError('contract', 'must be a contract of the same client');
-    }
-    const updates: Record<string, unknown> = {};
-    if (!after.currency) updates.currency = client.currency;
-    if (!before && !after.nextRunDate) updates.nextRunDate = after.startDate;
-    await updateEntity(strapi, UID.retainer, after.id, updates);
-  },
-  label: (retainer) => `Retainer ${retainer.title}`,
-  clientId: clientOf,
-};
-
-export const timeEntryRule: RecordRule = {
-  populate: ['client', 'retainer', 'project'],
-  before({ data }) {
-    if ('hours' in data) {
-      const hours = Number(data.hours);
-      if (!(hours > 0) || hours > 24) throw fieldError('hours', 'must be more than 0 and at most 24 for one day');
-    }
-  },
-  async after({ strapi, after }) {
-    if (!after) return;
-    const owners: number[] = [];
-    for (const [relation, uid] of [
-      ['retainer', UID.retainer],
-      ['project', UID.project],
-    ] as const) {
-      const ref = after[relation] as Entity | null;
-      if (!ref) continue;
-      const full = (await strapi.db.query(uid as never).findOne({ where: { id: ref.id }, populate: ['client'] })) as Entity;
-      owners.push(clientOf(full)!);
-    }
-    const clientId = clientOf(after) ?? owners[0];
-    if (!clientId) throw fieldError('client', 'a time entry belongs to a client, through a retainer or a project');
-    if (owners.some((owner) => owner !== clientId)) throw fieldError('retainer', 'retainer and project must be of the same client');
-    if (clientOf(after) !== clientId) await updateEntity(strapi, UID.timeEntry, after.id, { client: clientId });
-  },
-  label: (entry) => `Time entry of ${entry.hours} h on ${entry.date}`,
-  clientId: clientOf,
-  visibleToClient: () => false,
-};
-
 export const documentRule: RecordRule = {
   populate: ['client', 'uploadedByContact'],
   async after({ strapi, action, before, after }) {
     const storageKey = action === 'delete' ? (before?.storageKey as string | null | undefined) : null;
     // The bytes go only once the deletion is committed: a rolled-back delete keeps its file.
-    if (storageKey) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void removeStoredFile(strapi, storageKey)));
+    if (storageKey) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void removePrivateFile(strapi, storageKey)));
     if (!after) return;
     requireRelation(after, 'client', 'every document belongs to a client');
     if (!after.versionGroup) await updateEntity(strapi, UID.document, after.id, { versionGroup: randomUUID() });
+    // A document is archived or not as a whole: every version follows the one that was changed,
+    // so the portal never falls back to an older version of a document the firm withdrew.
+    if (before && Boolean(before.archivedAt) !== Boolean(after.archivedAt) && after.versionGroup) {
+      await strapi.db.query(UID.document as never).updateMany({
+        where: { versionGroup: after.versionGroup, id: { $ne: after.id } },
+        data: { archivedAt: after.archivedAt ?? null },
+      });
+    }
     await noticeSharedDocument(strapi, before, after);
   },
-  label: (document) => `Document ${document.title}`,
+  label: (document) => (Number(document.version) > 1 ? `Document ${document.title} (version ${document.version})` : `Document ${document.title}`),
   clientId: clientOf,
+  // Archiving is its own act in the log, whatever else the same write changed.
+  verb: (action, before, after, changed) =>
+    action === 'update' && changed.includes('archivedAt') ? (after?.archivedAt ? 'archived' : before?.archivedAt ? 'restored' : null) : null,
   visibleToClient: (document) => document.visibility === 'shared',
 };
 

@@ -2,8 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { fieldError } from '../domain/errors';
-import { lockRow, requireRelation, UID, updateEntity } from './helpers';
-import { idOf, type Entity, type RecordRule } from './types';
+import { requireRelation } from './helpers';
+import { lockRow, updateEntity } from '../repositories/records';
+import { UID } from '../constants';
+import { type RecordRule } from './types';
+import { idOf, type Entity } from '../repositories/rows';
 
 const assignedSeatCount = async (strapi: Core.Strapi, licenceId: number) =>
   Number(

@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-
-/** A stored row as the query engine returns it, with the relations a rule asked for. */
-export type Entity = Record<string, unknown> & { id: number; documentId: string };
+import type { Entity } from '../repositories/rows';
 
 export type WriteAction = 'create' | 'update' | 'delete';
 
@@ -32,13 +30,11 @@ export interface RecordRule {
   label(entity: Entity): string;
   /** The client a record belongs to (for the activity log and the client's feed). */
   clientId(entity: Entity): number | null;
+  /**
+   * A verb of the firm's own for an update that is more than an edit ("archived"); left out, or
+   * null, the activity entry says created, updated or deleted.
+   */
+  verb?(action: WriteAction, before: Entity | null, after: Entity | null, changedFields: string[]): string | null;
   /** False when the client must not see this change in their feed. */
   visibleToClient?(entity: Entity, changedFields: string[]): boolean;
 }
-
-export const relationId = (value: unknown): number | null => {
-  if (value && typeof value === 'object' && 'id' in value) return Number((value as { id: unknown }).id);
-  return null;
-};
-
-export const idOf = (entity: Entity, relation: string) => relationId(entity[relation]);

@@ -1,6 +1,7 @@
 import type { ActivityItem, PortalPreview } from '../../../shared/contracts/admin';
 import { assertClientSafe } from './client-safe';
-import { bool, isoDateTime, text, textOrNull, type Row } from './values';
+import { bool, isoDateTime, text, textOrNull, type Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 export const ACTIVITY_FIELDS = [
   'id',
@@ -28,8 +29,8 @@ export const serializeActivity = (row: Row): ActivityItem => ({
 });
 
 export const activityPreview = {
-  uid: 'plugin::clientia.activity',
-  fields: assertClientSafe('plugin::clientia.activity', ['id', 'occurredAt', 'actorLabel', 'verb', 'subjectLabel']),
+  uid: UID.activity,
+  fields: assertClientSafe(UID.activity, ['id', 'occurredAt', 'actorLabel', 'verb', 'subjectLabel']),
   serialize: (row: Row): PortalPreview['activity'][number] => ({
     occurredAt: isoDateTime(row.occurredAt) ?? '',
     actorLabel: text(row.actorLabel),

@@ -1,6 +1,6 @@
 import type { BrandingSettings } from '../../../shared/contracts/admin';
 import { NEUTRAL_BRANDING, type PublicBranding } from '../../../shared/contracts/branding';
-import { relation, text, textOrNull, type Row } from './values';
+import { relation, text, textOrNull, type Row } from '../repositories/rows';
 
 const mediaUrl = (media: Row | null) => textOrNull(media?.url) || null;
 

@@ -1,7 +1,9 @@
 import type { ClientListItem, ClientOverview, ClientState, PortalPreview } from '../../../shared/contracts/admin';
 import type { Money } from '../../../shared/contracts/money';
 import { assertClientSafe } from './client-safe';
-import { bool, relation, staffName, text, textOrNull, type Row } from './values';
+import { staffName } from './values';
+import { bool, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 export const CLIENT_LIST_FIELDS = ['id', 'documentId', 'name', 'state', 'currency', 'portalEnabled'] as const;
 
@@ -52,8 +54,8 @@ export const serializeClientDetail = (row: Row): ClientOverview['client'] => {
 };
 
 export const clientPreview = {
-  uid: 'plugin::clientia.client',
-  fields: assertClientSafe('plugin::clientia.client', ['id', 'name', 'currency', 'preferredLocale']),
+  uid: UID.client,
+  fields: assertClientSafe(UID.client, ['id', 'name', 'currency', 'preferredLocale']),
   serialize: (row: Row): PortalPreview['client'] => ({
     name: text(row.name),
     currency: text(row.currency),

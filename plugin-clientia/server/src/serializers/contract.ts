@@ -1,6 +1,8 @@
 import type { AttentionOverview, ClientOverview, PortalPreview } from '../../../shared/contracts/admin';
 import { assertClientSafe } from './client-safe';
-import { clientRef, isoDate, isoDateTime, money, relation, text, textOrNull, type Row } from './values';
+import { clientRef, money } from './values';
+import { isoDate, isoDateTime, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 export const AWAITING_SIGNATURE_STATES = ['sent', 'partially_signed'] as const;
 
@@ -31,8 +33,8 @@ export const serializeAwaitingSignature = (row: Row): AttentionOverview['contrac
 export const contractLabel = (row: Row) => [textOrNull(row.number), text(row.title)].filter(Boolean).join(' ');
 
 export const contractPreview = {
-  uid: 'plugin::clientia.contract',
-  fields: assertClientSafe('plugin::clientia.contract', ['id', 'number', 'title', 'state']),
+  uid: UID.contract,
+  fields: assertClientSafe(UID.contract, ['id', 'number', 'title', 'state']),
   serialize: (row: Row): PortalPreview['contracts'][number] => ({
     number: textOrNull(row.number),
     title: text(row.title),

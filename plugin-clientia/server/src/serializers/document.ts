@@ -1,6 +1,7 @@
 import type { ClientOverview, PortalPreview } from '../../../shared/contracts/admin';
 import { assertClientSafe } from './client-safe';
-import { isoDateTime, numberOrNull, text, wholeNumber, type Row } from './values';
+import { isoDateTime, numberOrNull, text, wholeNumber, type Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 export const DOCUMENT_FIELDS = ['id', 'documentId', 'title', 'folder', 'visibility', 'version', 'size', 'updatedAt'] as const;
 
@@ -15,8 +16,8 @@ export const serializeDocument = (row: Row): ClientOverview['documents'][number]
 });
 
 export const documentPreview = {
-  uid: 'plugin::clientia.document',
-  fields: assertClientSafe('plugin::clientia.document', ['id', 'title', 'folder', 'version']),
+  uid: UID.document,
+  fields: assertClientSafe(UID.document, ['id', 'title', 'folder', 'version']),
   serialize: (row: Row): PortalPreview['documents'][number] => ({
     title: text(row.title),
     folder: text(row.folder),

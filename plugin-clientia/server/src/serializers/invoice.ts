@@ -1,14 +1,17 @@
 import type { AttentionOverview, ClientOverview, PortalPreview } from '../../../shared/contracts/admin';
 import { assertClientSafe } from './client-safe';
-import { clientRef, isoDate, money, relation, text, textOrNull, type Row } from './values';
+import { clientRef, money } from './values';
+import { isoDate, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 /** Invoices a client still owes on. */
 export const OPEN_INVOICE_STATES = ['issued', 'overdue', 'partially_paid'] as const;
 
-export const INVOICE_FIELDS = ['id', 'documentId', 'number', 'state', 'issueDate', 'dueDate', 'currency', 'total', 'balance'] as const;
+export const INVOICE_FIELDS = ['id', 'documentId', 'kind', 'number', 'state', 'issueDate', 'dueDate', 'currency', 'total', 'balance'] as const;
 
 export const serializeInvoice = (row: Row): ClientOverview['invoices'][number] => ({
   documentId: text(row.documentId),
+  kind: row.kind === 'credit_note' ? 'credit_note' : 'invoice',
   number: textOrNull(row.number),
   state: text(row.state),
   issueDate: isoDate(row.issueDate),
@@ -20,7 +23,7 @@ export const serializeInvoice = (row: Row): ClientOverview['invoices'][number] =
 const DAY_MS = 86_400_000;
 
 /** Whole days from the due date to today (both YYYY-MM-DD); never negative. */
-export const daysBetween = (from: string, to: string) =>
+const daysBetween = (from: string, to: string) =>
   Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS));
 
 export const serializeOverdueInvoice = (row: Row, today: string): AttentionOverview['overdueInvoices'][number] => {
@@ -36,8 +39,8 @@ export const serializeOverdueInvoice = (row: Row, today: string): AttentionOverv
 };
 
 export const invoicePreview = {
-  uid: 'plugin::clientia.invoice',
-  fields: assertClientSafe('plugin::clientia.invoice', ['id', 'number', 'state', 'issueDate', 'dueDate', 'currency', 'total', 'balance']),
+  uid: UID.invoice,
+  fields: assertClientSafe(UID.invoice, ['id', 'number', 'state', 'issueDate', 'dueDate', 'currency', 'total', 'balance']),
   serialize: (row: Row): PortalPreview['invoices'][number] => ({
     number: text(row.number),
     state: text(row.state),

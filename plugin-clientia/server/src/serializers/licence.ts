@@ -1,5 +1,7 @@
 import type { AttentionOverview, ClientOverview } from '../../../shared/contracts/admin';
-import { clientRef, isoDate, relation, relationList, text, textOrNull, wholeNumber, type Row } from './values';
+import type { LicenceState, StaffLicence } from '../../../shared/contracts/admin-records';
+import { clientRef } from './values';
+import { isoDate, isoDateTime, relation, relationList, text, textOrNull, wholeNumber, type Row } from '../repositories/rows';
 
 export const LICENCE_FIELDS = ['id', 'documentId', 'product', 'plan', 'seatsPurchased', 'renewalDate'] as const;
 export const SEAT_FIELDS = ['id', 'documentId', 'assigneeName', 'assigneeEmail'] as const;
@@ -34,3 +36,24 @@ export const serializeSeatUtilisation = (row: Row, assigned: number): AttentionO
 });
 
 export const licenceLabel = (row: Row) => (row.plan ? `${text(row.product)} (${text(row.plan)})` : text(row.product));
+
+/** What staff edit of a licence, with every seat in the order they were made. */
+export const STAFF_LICENCE_FIELDS = ['id', 'documentId', 'product', 'plan', 'state', 'seatsPurchased', 'renewalDate', 'internalNotes'] as const;
+export const STAFF_SEAT_FIELDS = ['id', 'documentId', 'assigneeName', 'assigneeEmail', 'assignedAt'] as const;
+
+export const serializeStaffLicence = (row: Row, seats: Row[]): StaffLicence => ({
+  documentId: text(row.documentId),
+  product: text(row.product),
+  plan: textOrNull(row.plan),
+  state: text(row.state) as LicenceState,
+  seatsPurchased: wholeNumber(row.seatsPurchased),
+  assigned: seats.filter(isAssigned).length,
+  renewalDate: isoDate(row.renewalDate),
+  internalNotes: textOrNull(row.internalNotes),
+  seats: seats.map((seat) => ({
+    documentId: text(seat.documentId),
+    assigneeName: textOrNull(seat.assigneeName),
+    assigneeEmail: textOrNull(seat.assigneeEmail),
+    assignedAt: isoDateTime(seat.assignedAt),
+  })),
+});

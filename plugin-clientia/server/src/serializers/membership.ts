@@ -1,7 +1,19 @@
 import type { ClientOverview, PortalRole } from '../../../shared/contracts/admin';
-import { bool, isoDateTime, relation, text, type Row } from './values';
+import { bool, isoDateTime, relation, text, type Row } from '../repositories/rows';
 
-export const MEMBERSHIP_FIELDS = ['id', 'documentId', 'name', 'role', 'signatory', 'invitedAt', 'acceptedAt'] as const;
+export const MEMBERSHIP_FIELDS = [
+  'id',
+  'documentId',
+  'name',
+  'role',
+  'signatory',
+  'invitedAt',
+  'acceptedAt',
+  'deactivatedAt',
+  // Read to tell staff whether an invitation still works; the hash itself never leaves.
+  'inviteTokenHash',
+  'inviteExpiresAt',
+] as const;
 export const CONTACT_USER_FIELDS = ['id', 'username', 'email', 'blocked'] as const;
 
 export const serializeContact = (row: Row): ClientOverview['contacts'][number] => {
@@ -16,6 +28,8 @@ export const serializeContact = (row: Row): ClientOverview['contacts'][number] =
     signatory: bool(row.signatory),
     invitedAt: isoDateTime(row.invitedAt),
     acceptedAt: isoDateTime(row.acceptedAt),
+    invitationExpiresAt: !row.acceptedAt && row.inviteTokenHash ? isoDateTime(row.inviteExpiresAt) : null,
+    deactivatedAt: isoDateTime(row.deactivatedAt),
     blocked: bool(user?.blocked),
   };
 };

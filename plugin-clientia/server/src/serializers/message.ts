@@ -1,6 +1,7 @@
 import type { ThreadMessage } from '../../../shared/contracts/admin';
-import { attachmentsOf } from '../portal/threads/attachments';
-import { isoDateTime, relation, STAFF_FIELDS, staffName, text, type Row } from './values';
+import { attachmentsOf } from '../storage/attachments';
+import { STAFF_FIELDS, staffName } from './values';
+import { isoDateTime, relation, text, type Row } from '../repositories/rows';
 
 export const MESSAGE_FIELDS = ['id', 'documentId', 'body', 'authorType', 'createdAt', 'attachments'] as const;
 

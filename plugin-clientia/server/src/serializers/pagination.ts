@@ -6,3 +6,6 @@ export const pagination = (page: number, pageSize: number, total: number): Pagin
   total,
   pageCount: Math.ceil(total / pageSize),
 });
+
+/** The `meta` of a portal list's answer. */
+export const paginationMeta = (page: number, pageSize: number, total: number) => ({ pagination: pagination(page, pageSize, total) });

@@ -1,6 +1,8 @@
 import type { ClientOverview, PortalPreview } from '../../../shared/contracts/admin';
+import type { MilestoneState, ProjectState, StaffMilestone, StaffProject } from '../../../shared/contracts/admin-records';
 import { assertClientSafe } from './client-safe';
-import { isoDate, relationList, text, wholeNumber, type Row } from './values';
+import { isoDate, isoDateTime, relationList, text, textOrNull, wholeNumber, type Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 export const PROJECT_FIELDS = ['id', 'documentId', 'name', 'state', 'progress', 'dueDate'] as const;
 export const MILESTONE_FIELDS = ['id', 'documentId', 'title', 'state', 'dueDate', 'order'] as const;
@@ -23,8 +25,8 @@ export const serializeProject = (row: Row): ClientOverview['projects'][number] =
 });
 
 export const milestonePreview = {
-  uid: 'plugin::clientia.milestone',
-  fields: assertClientSafe('plugin::clientia.milestone', ['id', 'title', 'state', 'dueDate', 'order']),
+  uid: UID.milestone,
+  fields: assertClientSafe(UID.milestone, ['id', 'title', 'state', 'dueDate', 'order']),
   serialize: (row: Row): PortalPreview['projects'][number]['milestones'][number] => ({
     title: text(row.title),
     state: text(row.state),
@@ -33,8 +35,8 @@ export const milestonePreview = {
 } as const;
 
 export const projectPreview = {
-  uid: 'plugin::clientia.project',
-  fields: assertClientSafe('plugin::clientia.project', ['id', 'name', 'state', 'progress']),
+  uid: UID.project,
+  fields: assertClientSafe(UID.project, ['id', 'name', 'state', 'progress']),
   serialize: (row: Row): PortalPreview['projects'][number] => ({
     name: text(row.name),
     state: text(row.state),
@@ -42,3 +44,28 @@ export const projectPreview = {
     milestones: relationList(row, 'milestones').map(milestonePreview.serialize),
   }),
 } as const;
+
+/** What staff edit of a project: everything, internal notes included. */
+export const STAFF_PROJECT_FIELDS = ['id', 'documentId', 'name', 'state', 'progress', 'startDate', 'dueDate', 'summary', 'internalNotes'] as const;
+export const STAFF_MILESTONE_FIELDS = ['id', 'documentId', 'title', 'state', 'dueDate', 'completedAt', 'order'] as const;
+
+const serializeStaffMilestone = (row: Row): StaffMilestone => ({
+  documentId: text(row.documentId),
+  title: text(row.title),
+  state: text(row.state) as MilestoneState,
+  dueDate: isoDate(row.dueDate),
+  completedAt: isoDateTime(row.completedAt),
+  order: wholeNumber(row.order),
+});
+
+export const serializeStaffProject = (row: Row, milestones: Row[]): StaffProject => ({
+  documentId: text(row.documentId),
+  name: text(row.name),
+  state: text(row.state) as ProjectState,
+  progress: wholeNumber(row.progress),
+  startDate: isoDate(row.startDate),
+  dueDate: isoDate(row.dueDate),
+  summary: textOrNull(row.summary),
+  internalNotes: textOrNull(row.internalNotes),
+  milestones: milestones.map(serializeStaffMilestone),
+});

@@ -1,6 +1,8 @@
 import type { AttentionOverview, ClientOverview, InboxThread, PortalPreview } from '../../../shared/contracts/admin';
 import { assertClientSafe } from './client-safe';
-import { clientRef, isoDateTime, relation, text, type Row } from './values';
+import { clientRef } from './values';
+import { isoDateTime, relation, text, type Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 export const THREAD_FIELDS = ['id', 'documentId', 'subject', 'state', 'lastMessageAt', 'staffReadAt'] as const;
 
@@ -40,8 +42,8 @@ export const serializeClientThread = (row: Row): ClientOverview['threads'][numbe
 });
 
 export const threadPreview = {
-  uid: 'plugin::clientia.thread',
-  fields: assertClientSafe('plugin::clientia.thread', ['id', 'subject', 'state', 'lastMessageAt']),
+  uid: UID.thread,
+  fields: assertClientSafe(UID.thread, ['id', 'subject', 'state', 'lastMessageAt']),
   serialize: (row: Row): PortalPreview['threads'][number] => ({
     subject: text(row.subject),
     state: text(row.state),

@@ -1,21 +1,16 @@
+/**
+ * The plugin's public services: what code outside the plugin (the app, its scripts, other plugins)
+ * calls through `strapi.plugin('clientia').service(name)`. The plugin's own code never goes through
+ * them: controllers and jobs import the feature functions these delegate to.
+ */
 import branding from './branding';
-import brandingSettings from './branding-settings';
-import clients from './clients';
-import contactSecurity from './contact-security';
-import invitations from './invitations';
-import overview from './overview';
+import documents from './documents';
 import signing from './signing';
 import system from './system';
-import threads from './threads';
 
 export default {
   branding,
-  'branding-settings': brandingSettings,
-  clients,
-  'contact-security': contactSecurity,
-  invitations,
-  overview,
+  documents,
   signing,
   system,
-  threads,
 };

@@ -1,4 +1,4 @@
-import { asSystem } from '../rules/context';
+import { asSystem } from '../audit/actor';
 
 /**
  * Writes the server makes on its own behalf (the signing flow, billing jobs, the demo seed) run

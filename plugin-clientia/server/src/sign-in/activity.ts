@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
-import type { Actor } from '../rules/context';
-import { UID } from '../rules/helpers';
-import { records } from '../services/records';
-import type { Row } from '../serializers/values';
+import type { Actor } from '../audit/actor';
+import { UID } from '../constants';
+import { records } from '../repositories/records';
+import type { Row } from '../repositories/rows';
 
 /** What happened to a contact's sign-in, as the activity log names it. */
-export type SignInVerb =
+type SignInVerb =
   | 'signed-in'
   | 'sign-in-failed'
   | 'sign-in-link-sent'
@@ -20,7 +20,7 @@ export type SignInVerb =
   | 'password-changed';
 
 /** Staff-only facts of the event; kept in the entry's `changes`, which no portal response carries. */
-export interface SignInEventDetails {
+interface SignInEventDetails {
   method?: string | null;
   secondFactor?: string | null;
   ip?: string | null;

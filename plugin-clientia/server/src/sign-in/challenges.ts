@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
 import type { SignInMethod } from '../../../shared/contracts/sign-in';
-import { records } from '../services/records';
+import { records } from '../repositories/records';
 import { hashToken, randomToken } from './crypto';
-
-export const CHALLENGE_UID = 'plugin::clientia.sign-in-challenge';
+import { UID } from '../constants';
+import { CHALLENGE_TOKEN } from '../../../shared/contracts/sign-in';
 
 /**
  * What a challenge is for: the code after a first factor, setting up an authenticator app when the
@@ -21,9 +21,6 @@ export interface Challenge {
   attempts: number;
 }
 
-/** Challenge tokens are `randomToken()`s; anything far from that shape is not worth a query. */
-export const CHALLENGE_TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
-
 /** Spent and expired challenges are kept this long (for a look at what happened), then removed. */
 const KEEP_AFTER_EXPIRY_MS = 24 * 60 * 60_000;
 
@@ -32,7 +29,7 @@ interface UpdateManyQuery {
   deleteMany(params: { where: Record<string, unknown> }): Promise<{ count: number }>;
 }
 
-const writes = (strapi: Core.Strapi) => strapi.db.query(CHALLENGE_UID as never) as unknown as UpdateManyQuery;
+const writes = (strapi: Core.Strapi) => strapi.db.query(UID.signInChallenge as never) as unknown as UpdateManyQuery;
 
 const toChallenge = (row: Record<string, unknown>): Challenge => {
   const user = row.user as { id?: unknown } | null | undefined;
@@ -56,7 +53,7 @@ export const createChallenge = async (
   const now = Date.now();
   const expiresAt = new Date(now + input.ttlMs);
   await writes(strapi).deleteMany({ where: { expiresAt: { $lt: new Date(now - KEEP_AFTER_EXPIRY_MS) } } });
-  await strapi.db.query(CHALLENGE_UID as never).create({
+  await strapi.db.query(UID.signInChallenge as never).create({
     data: {
       tokenHash: hashToken(token),
       kind: input.kind,
@@ -71,7 +68,7 @@ export const createChallenge = async (
 };
 
 const findLive = async (strapi: Core.Strapi, token: string, kind: ChallengeKind, now: Date) => {
-  const row = await records(strapi, CHALLENGE_UID).findOne({
+  const row = await records(strapi, UID.signInChallenge).findOne({
     select: ['id', 'method', 'data', 'expiresAt', 'attempts'],
     where: { tokenHash: hashToken(token), kind, consumedAt: null, expiresAt: { $gt: now } },
     populate: { user: { select: ['id'] } },
@@ -96,17 +93,4 @@ export const consumeChallenge = async (strapi: Core.Strapi, token: string, kind:
   if (!live) return null;
   const { count } = await writes(strapi).updateMany({ where: { id: live.id, consumedAt: null }, data: { consumedAt: now } });
   return count === 1 ? live : null;
-};
-
-/** Counts a wrong answer against a challenge; returns how many there have been. */
-export const countChallengeAttempt = async (strapi: Core.Strapi, challenge: Pick<Challenge, 'id'>): Promise<number> => {
-  const row = await records(strapi, CHALLENGE_UID).findOne({ select: ['attempts'], where: { id: challenge.id } });
-  const attempts = Number(row?.attempts ?? 0) + 1;
-  await writes(strapi).updateMany({ where: { id: challenge.id }, data: { attempts } });
-  return attempts;
-};
-
-/** Ends a challenge without using it (too many wrong answers, a newer one opened). */
-export const voidChallenge = async (strapi: Core.Strapi, challenge: Pick<Challenge, 'id'>): Promise<void> => {
-  await writes(strapi).updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: new Date() } });
 };

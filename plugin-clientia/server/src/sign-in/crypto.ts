@@ -22,14 +22,6 @@ export const sameSecret = (a: string, b: string): boolean => {
   const right = createHash('sha256').update(b, 'utf8').digest();
   return timingSafeEqual(left, right) && a.length === b.length;
 };
-
-/** The same for byte strings of any lengths. */
-export const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
-  const left = createHash('sha256').update(a).digest();
-  const right = createHash('sha256').update(b).digest();
-  return timingSafeEqual(left, right) && a.length === b.length;
-};
-
 const SEALED_VERSION = 'v1';
 const KEY_INFO = 'clientia:sign-in:sealed-secret:v1';
 

@@ -2,17 +2,17 @@ import type { Core } from '@strapi/strapi';
 
 import type { SecondFactor, SignInMethod } from '../../../shared/contracts/sign-in';
 import { PLUGIN_ID } from '../../../shared/plugin';
-import { columnOf, linkTable } from '../services/records';
-import { publicError } from './http-errors';
-import { hasSecondFactor, isLive, SESSION_UID, touchSession, type PortalSession } from './sessions';
+import { columnOf, linkTable } from '../repositories/records';
+import { hasSecondFactor, isLive, touchSession, type SignInSession } from './sessions';
 import { DEFAULT_SIGN_IN_SETTINGS } from './settings';
-import { TWO_FACTOR_UID } from './requirement';
+import { UID } from '../constants';
+import { refusal } from '../domain/errors';
 
-export const SIGN_IN_ENDED = 'This sign-in has ended';
-export const TWO_FACTOR_REQUIRED = 'Two-factor authentication is required';
+const SIGN_IN_ENDED = 'This sign-in has ended';
+const TWO_FACTOR_REQUIRED = 'Two-factor authentication is required';
 
 /** The 403 the portal answers when a second factor is missing: `details.reason` tells the portal to ask for one. */
-export const twoFactorRequiredError = () => publicError(403, TWO_FACTOR_REQUIRED, { reason: 'two-factor-required' });
+const twoFactorRequiredError = () => refusal(403, TWO_FACTOR_REQUIRED, { reason: 'two-factor-required' });
 
 interface FactsRow {
   id?: unknown;
@@ -49,12 +49,12 @@ const portalRequires = (stored: unknown): boolean => {
  */
 const readFacts = async (strapi: Core.Strapi, userId: number, sessionId: string | null): Promise<FactsRow | undefined> => {
   const knex = strapi.db.connection;
-  const twoFactorTable = strapi.db.metadata.get(TWO_FACTOR_UID).tableName;
-  const twoFactorUser = linkTable(strapi, TWO_FACTOR_UID, 'user');
+  const twoFactorTable = strapi.db.metadata.get(UID.twoFactor).tableName;
+  const twoFactorUser = linkTable(strapi, UID.twoFactor, 'user');
   const twoFactors = knex({ tf: twoFactorTable })
     .join({ tfu: twoFactorUser.name }, `tfu.${twoFactorUser.joinColumn.name}`, 'tf.id')
     .where(`tfu.${twoFactorUser.inverseJoinColumn.name}`, userId)
-    .whereNotNull(`tf.${columnOf(strapi, TWO_FACTOR_UID, 'confirmedAt')}`)
+    .whereNotNull(`tf.${columnOf(strapi, UID.twoFactor, 'confirmedAt')}`)
     .count({ n: '*' });
   const settings = knex(strapi.db.metadata.get('strapi::core-store').tableName)
     .select('value')
@@ -65,9 +65,9 @@ const readFacts = async (strapi: Core.Strapi, userId: number, sessionId: string 
   if (!sessionId) {
     return (await knex.select(twoFactors.as('twoFactors'), settings.as('settings')).first()) as FactsRow | undefined;
   }
-  const sessionUser = linkTable(strapi, SESSION_UID, 'user');
-  const s = (attribute: string) => `s.${columnOf(strapi, SESSION_UID, attribute)}`;
-  return (await knex({ s: strapi.db.metadata.get(SESSION_UID).tableName })
+  const sessionUser = linkTable(strapi, UID.signInSession, 'user');
+  const s = (attribute: string) => `s.${columnOf(strapi, UID.signInSession, attribute)}`;
+  return (await knex({ s: strapi.db.metadata.get(UID.signInSession).tableName })
     .join({ su: sessionUser.name }, `su.${sessionUser.joinColumn.name}`, 's.id')
     .where(s('documentId'), sessionId)
     .where(`su.${sessionUser.inverseJoinColumn.name}`, userId)
@@ -88,7 +88,7 @@ const readFacts = async (strapi: Core.Strapi, userId: number, sessionId: string 
     .first()) as FactsRow | undefined;
 };
 
-const toSession = (row: FactsRow, userId: number): PortalSession => ({
+const toSession = (row: FactsRow, userId: number): SignInSession => ({
   id: Number(row.id),
   documentId: String(row.documentId),
   userId,
@@ -113,12 +113,12 @@ const toSession = (row: FactsRow, userId: number): PortalSession => ({
 export const checkSignIn = async (
   strapi: Core.Strapi,
   input: { user: { id: number; password?: string | null }; sessionId: string | null; requiredByClient: boolean; now?: Date }
-): Promise<PortalSession | null> => {
+): Promise<SignInSession | null> => {
   const now = input.now ?? new Date();
   const row = await readFacts(strapi, input.user.id, input.sessionId);
-  if (input.sessionId && !row) throw publicError(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
+  if (input.sessionId && !row) throw refusal(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
   const session = input.sessionId && row ? toSession(row, input.user.id) : null;
-  if (session && !isLive(session, input.user.password, now)) throw publicError(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
+  if (session && !isLive(session, input.user.password, now)) throw refusal(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
 
   if (!session || !hasSecondFactor(session)) {
     const needed = input.requiredByClient || Number(row?.twoFactors ?? 0) > 0 || portalRequires(row?.settings);

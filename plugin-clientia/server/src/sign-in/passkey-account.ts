@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { STRAPI_UID, UID } from '../constants';
+import { records } from '../repositories/records';
+import { ACTIVE_MEMBERSHIP } from '../repositories/memberships';
 
-import { UID } from '../rules/helpers';
-import { records } from '../services/records';
-
-export interface PasskeyAccount {
+interface PasskeyAccount {
   id: number;
   email: string;
   blocked: boolean;
@@ -13,10 +13,10 @@ export interface PasskeyAccount {
 
 /** The account a passkey belongs to, with what decides whether it may sign in to the portal. */
 export const passkeyAccount = async (strapi: Core.Strapi, userId: number): Promise<PasskeyAccount | null> => {
-  const user = await records(strapi, 'plugin::users-permissions.user').findOne({ where: { id: userId }, select: ['id', 'email', 'blocked'] });
+  const user = await records(strapi, STRAPI_UID.user).findOne({ where: { id: userId }, select: ['id', 'email', 'blocked'] });
   if (!user) return null;
   const clients = await records(strapi, UID.membership).count({
-    where: { user: { id: userId }, client: { portalEnabled: true, state: { $ne: 'archived' } } },
+    where: { user: { id: userId }, ...ACTIVE_MEMBERSHIP, client: { portalEnabled: true, state: { $ne: 'archived' } } },
   });
   return { id: Number(user.id), email: String(user.email ?? ''), blocked: Boolean(user.blocked), portalAccess: clients > 0 };
 };

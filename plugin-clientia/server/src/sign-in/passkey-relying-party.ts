@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 import { NEUTRAL_BRANDING } from '../../../shared/contracts/branding';
-import { records } from '../services/records';
+import { records } from '../repositories/records';
 import { portalOrigin, type SignInHttpContext } from './request';
+import { UID } from '../constants';
 
 /** Who the passkeys belong to: the portal's origin as the browser sees it, and its hostname as RP id. */
-export interface RelyingParty {
+interface RelyingParty {
   origin: string;
   id: string;
   name: string;
@@ -21,7 +22,7 @@ export const relyingParty = async (strapi: Core.Strapi, ctx: SignInHttpContext):
 };
 
 const firmName = async (strapi: Core.Strapi) => {
-  const branding = await records(strapi, 'plugin::clientia.branding').findOne({ select: ['firmName'] });
+  const branding = await records(strapi, UID.branding).findOne({ select: ['firmName'] });
   const name = typeof branding?.firmName === 'string' ? branding.firmName.trim() : '';
   return name || NEUTRAL_BRANDING.firmName;
 };

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PasskeySummary } from '../../../shared/contracts/sign-in';
-import { records } from '../services/records';
-import type { Row } from '../serializers/values';
-
-export const PASSKEY_UID = 'plugin::clientia.passkey';
+import { records } from '../repositories/records';
+import type { Row } from '../repositories/rows';
+import { UID } from '../constants';
 
 /** A stored credential, as the ceremonies need it. */
 export interface StoredPasskey {
@@ -24,7 +23,7 @@ export interface StoredPasskey {
 
 const FIELDS = ['id', 'documentId', 'credentialId', 'publicKey', 'userHandle', 'counter', 'transports', 'name', 'createdAt', 'lastUsedAt', 'backedUp'];
 
-const passkeys = (strapi: Core.Strapi) => records(strapi, PASSKEY_UID);
+const passkeys = (strapi: Core.Strapi) => records(strapi, UID.passkey);
 
 const toPasskey = (row: Row): StoredPasskey => ({
   id: Number(row.id),
@@ -76,7 +75,7 @@ export const ownPasskey = async (strapi: Core.Strapi, userId: number, documentId
   return row ? { ...toPasskey(row), userId } : null;
 };
 
-export interface NewPasskey {
+interface NewPasskey {
   userId: number;
   credentialId: string;
   publicKey: string;
@@ -90,7 +89,7 @@ export interface NewPasskey {
 
 export const createPasskey = async (strapi: Core.Strapi, passkey: NewPasskey): Promise<StoredPasskey> => {
   const { userId, ...data } = passkey;
-  const row = (await strapi.db.query(PASSKEY_UID as never).create({ data: { ...data, user: userId }, select: FIELDS })) as Row;
+  const row = (await strapi.db.query(UID.passkey as never).create({ data: { ...data, user: userId }, select: FIELDS })) as Row;
   return { ...toPasskey(row), userId };
 };
 
@@ -100,7 +99,7 @@ export const renamePasskey = async (strapi: Core.Strapi, passkey: StoredPasskey,
 };
 
 export const deletePasskey = async (strapi: Core.Strapi, passkey: StoredPasskey) => {
-  await strapi.db.query(PASSKEY_UID as never).delete({ where: { id: passkey.id } });
+  await strapi.db.query(UID.passkey as never).delete({ where: { id: passkey.id } });
 };
 
 /**
@@ -115,7 +114,7 @@ export const recordPasskeyUse = async (
   const where: Record<string, unknown> = { id: passkey.id };
   if (use.counter > 0) where.counter = { $lt: use.counter };
   const { count } = (await strapi.db
-    .query(PASSKEY_UID as never)
+    .query(UID.passkey as never)
     .updateMany({ where, data: { counter: use.counter, backedUp: use.backedUp, deviceType: use.deviceType, lastUsedAt: use.at } })) as { count: number };
   return count > 0;
 };

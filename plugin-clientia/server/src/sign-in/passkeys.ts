@@ -5,19 +5,22 @@ import {
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { PasskeyCeremony, PasskeySummary, SignedIn } from '../../../shared/contracts/sign-in';
+import type { z } from 'zod';
+
+import type { PasskeyCeremony, PasskeySignInRequest, PasskeySummary, passkeyRegistrationRequest, SignedIn } from '../../../shared/contracts/sign-in';
 import { fieldError } from '../domain/errors';
 import { recordSignInEvent } from './activity';
 import { consumeChallenge, createChallenge } from './challenges';
 import { passkeyAccount } from './passkey-account';
-import type { PasskeyRegistrationInput, PasskeySignInInput } from './passkey-input';
 import { relyingParty } from './passkey-relying-party';
 import {
   createPasskey,
@@ -34,9 +37,9 @@ import { requestContext, type SignInHttpContext } from './request';
 import { openSession } from './sessions';
 
 /** A ceremony's challenge lives as long as the browser's own prompt may stay open. */
-export const PASSKEY_CHALLENGE_TTL_MS = 5 * 60_000;
+const PASSKEY_CHALLENGE_TTL_MS = 5 * 60_000;
 /** Enough for every device a person uses, few enough that the sign-in page stays fast. */
-export const MAX_PASSKEYS_PER_ACCOUNT = 20;
+const MAX_PASSKEYS_PER_ACCOUNT = 20;
 // ES256 (every platform authenticator), EdDSA and RS256 (Windows Hello); offered and accepted alike.
 const ALGORITHMS = [-7, -8, -257];
 // Credential ids longer than the column are refused at registration rather than cut.
@@ -111,7 +114,7 @@ export const registerPasskey = async (
   strapi: Core.Strapi,
   ctx: SignInHttpContext,
   owner: PasskeyOwner,
-  input: PasskeyRegistrationInput
+  input: z.output<typeof passkeyRegistrationRequest>
 ): Promise<PasskeySummary> => {
   const challenge = await consumeChallenge(strapi, input.challenge, 'passkey-registration');
   const expected = webauthnChallengeOf(challenge?.data);
@@ -122,7 +125,8 @@ export const registerPasskey = async (
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     verification = await verifyRegistrationResponse({
-      response: input.response,
+      // Checked for shape by the request's schema; the library verifies the rest.
+      response: input.response as RegistrationResponseJSON,
       expectedChallenge: expected,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
@@ -209,7 +213,7 @@ export const passkeySignInOptions = async (
  * Sign-in, step 2. The challenge is spent before anything is checked, so a response is tried at
  * most once. A verified passkey with user verification counts as both factors.
  */
-export const signInWithPasskey = async (strapi: Core.Strapi, ctx: SignInHttpContext, input: PasskeySignInInput): Promise<SignedIn> => {
+export const signInWithPasskey = async (strapi: Core.Strapi, ctx: SignInHttpContext, input: PasskeySignInRequest): Promise<SignedIn> => {
   const challenge = await consumeChallenge(strapi, input.challenge, 'passkey-sign-in');
   const passkey = await passkeyByCredential(strapi, input.response.id);
   if (!passkey?.userId) throw failed();
@@ -230,7 +234,7 @@ export const signInWithPasskey = async (strapi: Core.Strapi, ctx: SignInHttpCont
   let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {
     verification = await verifyAuthenticationResponse({
-      response: input.response,
+      response: input.response as AuthenticationResponseJSON,
       expectedChallenge: expected,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,

@@ -1,23 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
 import type { SecondFactor, SignedIn, SignInMethod, SignInStep } from '../../../shared/contracts/sign-in';
-import { assertBodyKeys } from '../controllers/validation';
-import { fieldError } from '../domain/errors';
-import { passwordProblem } from '../portal/invitations/input';
-import { UID } from '../rules/helpers';
-import { records } from '../services/records';
-import type { Row } from '../serializers/values';
+import { fieldError, refusal } from '../domain/errors';
+import { STRAPI_UID, UID } from '../constants';
+import { records } from '../repositories/records';
+import type { Row } from '../repositories/rows';
 import { recordSignInEvent } from './activity';
-import { publicError } from './http-errors';
 import { requestContext, type SignInHttpContext } from './request';
 import { isPortalClient } from './requirement';
 import { endSessions, openSession } from './sessions';
 import { afterFirstFactor } from './steps';
-
-const USER_UID = 'plugin::users-permissions.user';
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Far beyond any real password (bcrypt reads 72 bytes); only keeps a huge body from costing anything. */
-const MAX_PASSWORD_LENGTH = 1024;
+import { ACTIVE_MEMBERSHIP } from '../repositories/memberships';
 
 /**
  * Compared against when the address has no account (or no password), so an unknown address costs
@@ -26,7 +19,7 @@ const MAX_PASSWORD_LENGTH = 1024;
  */
 const STAND_IN_HASH = '$2a$10$y8lPDUgZzNKOyJ89pnIbgeEgT/JzfDW6GtuJ8biDRsLlAJNkO3q5G';
 
-export const WRONG_CREDENTIALS = 'Wrong email or password';
+const WRONG_CREDENTIALS = 'Wrong email or password';
 
 interface UserService {
   validatePassword(password: string, hash: string): Promise<boolean>;
@@ -36,20 +29,9 @@ interface UserService {
 const userService = (strapi: Core.Strapi) => strapi.plugin('users-permissions').service('user') as unknown as UserService;
 
 /** users-permissions' own comparison, so a password is right here exactly when it is right for `/api/auth/local`. */
-export const passwordMatches = async (strapi: Core.Strapi, password: string, hash: string | null | undefined): Promise<boolean> => {
+const passwordMatches = async (strapi: Core.Strapi, password: string, hash: string | null | undefined): Promise<boolean> => {
   const matches = await userService(strapi).validatePassword(password, hash || STAND_IN_HASH);
   return Boolean(hash) && matches;
-};
-
-export const readPasswordSignIn = (body: unknown): { email: string; password: string } => {
-  const fields = assertBodyKeys(body, ['email', 'password']);
-  const email = fields.email;
-  if (typeof email !== 'string' || !email.trim()) throw fieldError('email', 'is required: the address you sign in with');
-  if (email.length > 254 || !EMAIL.test(email.trim())) throw fieldError('email', 'must be an email address');
-  const password = fields.password;
-  if (typeof password !== 'string' || password.length === 0) throw fieldError('password', 'is required, as text');
-  if (password.length > MAX_PASSWORD_LENGTH) throw fieldError('password', `must be at most ${MAX_PASSWORD_LENGTH} characters`);
-  return { email: email.trim().toLowerCase(), password };
 };
 
 interface AdvancedSettings {
@@ -65,7 +47,7 @@ const confirmationRequired = async (strapi: Core.Strapi) => {
 const hasPortalAccess = async (strapi: Core.Strapi, userId: number) => {
   const memberships = await records(strapi, UID.membership).findMany({
     select: ['id'],
-    where: { user: { id: userId } },
+    where: { user: { id: userId }, ...ACTIVE_MEMBERSHIP },
     populate: { client: { select: ['id', 'portalEnabled', 'state'] } },
   });
   return memberships.some((membership) => isPortalClient(membership.client as Row | null));
@@ -77,7 +59,7 @@ const hasPortalAccess = async (strapi: Core.Strapi, userId: number) => {
  * without portal access, or what comes next). Failures of known contacts go to the activity log.
  */
 export const signInWithPassword = async (strapi: Core.Strapi, ctx: SignInHttpContext, input: { email: string; password: string }): Promise<SignInStep> => {
-  const user = await records(strapi, USER_UID).findOne({
+  const user = await records(strapi, STRAPI_UID.user).findOne({
     select: ['id', 'email', 'password', 'blocked', 'confirmed'],
     where: { email: input.email, provider: 'local' },
   });
@@ -92,28 +74,15 @@ export const signInWithPassword = async (strapi: Core.Strapi, ctx: SignInHttpCon
         (error: unknown) => strapi.log.warn(`Could not record a failed sign-in: ${(error as Error).message}`)
       );
     }
-    throw publicError(401, WRONG_CREDENTIALS);
+    throw refusal(401, WRONG_CREDENTIALS);
   };
 
   if (!user || !right) return refuse(user ? 'wrong-password' : 'unknown');
   if (user.blocked === true) return refuse('blocked');
   if (user.confirmed !== true && (await confirmationRequired(strapi))) return refuse('unconfirmed');
-  if (!(await hasPortalAccess(strapi, Number(user.id)))) throw publicError(403, 'This account has no client portal access');
+  if (!(await hasPortalAccess(strapi, Number(user.id)))) throw refusal(403, 'This account has no client portal access');
 
   return afterFirstFactor(strapi, ctx, { userId: Number(user.id), method: 'password' });
-};
-
-export const readPasswordChange = (body: unknown): { currentPassword: string; password: string } => {
-  const fields = assertBodyKeys(body, ['currentPassword', 'password']);
-  const current = fields.currentPassword;
-  if (typeof current !== 'string' || current.length === 0) throw fieldError('currentPassword', 'is required: the password you use now');
-  if (current.length > MAX_PASSWORD_LENGTH) throw fieldError('currentPassword', `must be at most ${MAX_PASSWORD_LENGTH} characters`);
-  const password = fields.password;
-  if (typeof password !== 'string') throw fieldError('password', 'is required, as text');
-  const problem = passwordProblem(password);
-  if (problem) throw fieldError('password', problem);
-  if (password === current) throw fieldError('password', 'must be different from your current password');
-  return { currentPassword: current, password };
 };
 
 /**
@@ -126,7 +95,7 @@ export const changePassword = async (
   ctx: SignInHttpContext,
   input: { userId: number; currentPassword: string; password: string; session: { method: SignInMethod; secondFactor: SecondFactor } | null }
 ): Promise<SignedIn> => {
-  const user = await records(strapi, USER_UID).findOne({ select: ['id', 'password'], where: { id: input.userId } });
+  const user = await records(strapi, STRAPI_UID.user).findOne({ select: ['id', 'password'], where: { id: input.userId } });
   const hash = typeof user?.password === 'string' ? user.password : null;
   if (!user || !(await passwordMatches(strapi, input.currentPassword, hash))) {
     throw fieldError('currentPassword', 'is not your current password');

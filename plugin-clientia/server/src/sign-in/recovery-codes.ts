@@ -2,20 +2,22 @@ import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-import { fieldError } from '../domain/errors';
-import { jsonValue } from '../serializers/values';
+import {
+  canonicalRecoveryCode as canonical,
+  RECOVERY_CODE_ALPHABET as ALPHABET,
+  RECOVERY_CODE_LENGTH as LENGTH,
+} from '../../../shared/contracts/sign-in';
+import { jsonValue } from '../repositories/rows';
 
 /**
  * One-time recovery codes, for a contact without their authenticator app: ten of them, eight
- * characters each, shown once as `k7m2-q9xp`. Crockford's base32 alphabet has no i, l, o or u, so
- * nothing reads as something else, and 32 symbols give each code exactly 40 random bits.
+ * characters each, shown once as `k7m2-q9xp` (the format is the contract's). 32 symbols give each
+ * code exactly 40 random bits.
  */
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-const LENGTH = 8;
 export const RECOVERY_CODE_COUNT = 10;
 
 /** A stored code: only its keyed hash, and when it was spent. */
-export interface StoredRecoveryCode {
+interface StoredRecoveryCode {
   hash: string;
   usedAt: string | null;
 }
@@ -24,17 +26,6 @@ const newCode = () => {
   let code = '';
   for (let i = 0; i < LENGTH; i += 1) code += ALPHABET[randomInt(ALPHABET.length)];
   return `${code.slice(0, 4)}-${code.slice(4)}`;
-};
-
-/** The canonical form of a typed code: case, spaces and hyphens do not matter; o, i and l read as 0 and 1. */
-const canonical = (code: string) => code.toLowerCase().replace(/[\s-]/g, '').replace(/o/g, '0').replace(/[il]/g, '1');
-
-/** A recovery code as typed, or a 400 naming the field. */
-export const readRecoveryCode = (value: unknown, field = 'recoveryCode'): string => {
-  if (typeof value !== 'string' || value.length > 40) throw fieldError(field, 'is required: one of your recovery codes, such as k7m2-q9xp');
-  const code = canonical(value);
-  if (code.length !== LENGTH || [...code].some((c) => !ALPHABET.includes(c))) throw fieldError(field, 'must be one of your recovery codes, such as k7m2-q9xp');
-  return code;
 };
 
 /**

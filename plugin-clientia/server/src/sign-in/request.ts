@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-import { pluginConfig } from '../rules/settings';
-import { records } from '../services/records';
-import { clientAddress, normaliseAddress, USER_AGENT_HEADER } from '../signing/signer-context';
+import { pluginConfig } from '../config/plugin-config';
+import { records } from '../repositories/records';
+import { clientAddress, FORWARDED, header, trustedAddresses, userAgentOf, viaTrustedProxy, type RequestLike } from '../http/caller';
+import { UID } from '../constants';
 
 /** What sign-in code reads of Koa's context (a policy's copy of it has these too). */
 export interface SignInHttpContext {
@@ -16,25 +17,9 @@ export interface RequestFacts {
   userAgent: string | null;
 }
 
-/** The portal's own PUBLIC_URL origin, forwarded on sign-in calls so links and passkeys use the address the contact sees. */
-export const PORTAL_ORIGIN_HEADER = 'x-clientia-portal-origin';
+const requestOf = (ctx: SignInHttpContext): RequestLike => ({ headers: ctx.request.headers, socketAddress: ctx.req.socket.remoteAddress });
 
-const MAX_USER_AGENT = 512;
-
-const header = (ctx: SignInHttpContext, name: string) => {
-  const value = ctx.request.headers[name];
-  return (Array.isArray(value) ? value.join(',') : value)?.trim() ?? '';
-};
-
-const trustedProxies = (strapi: Core.Strapi) =>
-  new Set(pluginConfig(strapi, 'trustedProxies').map((address) => normaliseAddress(address)).filter((address): address is string => Boolean(address)));
-
-const viaTrustedProxy = (strapi: Core.Strapi, ctx: SignInHttpContext, trusted = trustedProxies(strapi)) => {
-  const peer = normaliseAddress(ctx.req.socket.remoteAddress);
-  return Boolean(peer && trusted.has(peer));
-};
-
-const cleanUserAgent = (value: string) => value.replace(/\p{Cc}+/gu, ' ').trim().slice(0, MAX_USER_AGENT) || null;
+const trustedProxies = (strapi: Core.Strapi) => trustedAddresses(pluginConfig(strapi, 'trustedProxies'));
 
 /**
  * The address and browser behind a request. The portal forwards both for the browser it serves;
@@ -43,11 +28,8 @@ const cleanUserAgent = (value: string) => value.replace(/\p{Cc}+/gu, ' ').trim()
  */
 export const requestContext = (ctx: SignInHttpContext, strapi: Core.Strapi = global.strapi): RequestFacts => {
   const trusted = trustedProxies(strapi);
-  const forwardedAgent = viaTrustedProxy(strapi, ctx, trusted) ? header(ctx, USER_AGENT_HEADER) : '';
-  return {
-    ip: clientAddress({ headers: ctx.request.headers, socketAddress: ctx.req.socket.remoteAddress }, trusted),
-    userAgent: cleanUserAgent(forwardedAgent || header(ctx, 'user-agent')),
-  };
+  const request = requestOf(ctx);
+  return { ip: clientAddress(request, trusted), userAgent: userAgentOf(request, trusted) };
 };
 
 /** `https://portal.example` from anything URL-shaped with an http(s) scheme and no credentials; null otherwise. */
@@ -69,13 +51,13 @@ export const originOf = (value: string | null | undefined): string | null => {
  * configured portal URL. Sign-in links point here and the passkey RP id is its hostname.
  */
 export const portalOrigin = async (strapi: Core.Strapi, ctx: SignInHttpContext | null): Promise<string> => {
-  if (ctx && viaTrustedProxy(strapi, ctx)) {
-    const forwarded = header(ctx, PORTAL_ORIGIN_HEADER);
+  if (ctx && viaTrustedProxy(requestOf(ctx), trustedProxies(strapi))) {
+    const forwarded = header(requestOf(ctx), FORWARDED.portalOrigin);
     const origin = originOf(forwarded);
     // Only a bare origin: a path or query in it would be a sign the header was tampered with.
     if (origin && forwarded.replace(/\/+$/, '') === origin) return origin;
   }
-  const branding = await records(strapi, 'plugin::clientia.branding').findOne({ select: ['portalUrl'] });
+  const branding = await records(strapi, UID.branding).findOne({ select: ['portalUrl'] });
   const fromBranding = originOf(typeof branding?.portalUrl === 'string' ? branding.portalUrl : null);
   return fromBranding ?? originOf(pluginConfig(strapi, 'portalUrl')) ?? pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '');
 };

@@ -1,23 +1,17 @@
 import type { Core } from '@strapi/strapi';
-
-import { UID } from '../rules/helpers';
-import { records } from '../services/records';
-import type { Row } from '../serializers/values';
+import { UID } from '../constants';
+import { records } from '../repositories/records';
+import type { Row } from '../repositories/rows';
 import { signInSettings } from './settings';
+import { ACTIVE_MEMBERSHIP } from '../repositories/memberships';
 
-export const TWO_FACTOR_UID = 'plugin::clientia.two-factor';
-
-export interface TwoFactorRequirement {
+interface TwoFactorRequirement {
   /** The contact has an authenticator app set up (confirmed by a first code). */
   enabled: boolean;
   enabledAt: Date | null;
   /** Who requires two-factor authentication of this contact, if anyone. */
   requiredBy: 'portal' | 'client' | null;
 }
-
-/** Whether a sign-in of this contact must show a second factor: they set one up, or the firm requires one. */
-export const needsSecondFactor = (requirement: Pick<TwoFactorRequirement, 'enabled' | 'requiredBy'>) =>
-  requirement.enabled || requirement.requiredBy !== null;
 
 /** A client the contact can use the portal for: the portal is on for it and it is not archived. */
 export const isPortalClient = (client: Row | null | undefined): client is Row =>
@@ -29,11 +23,11 @@ export const isPortalClient = (client: Row | null | undefined): client is Row =>
  */
 export const twoFactorRequirement = async (strapi: Core.Strapi, userId: number): Promise<TwoFactorRequirement> => {
   const [row, settings, memberships] = await Promise.all([
-    records(strapi, TWO_FACTOR_UID).findOne({ select: ['id', 'confirmedAt'], where: { user: { id: userId }, confirmedAt: { $notNull: true } } }),
+    records(strapi, UID.twoFactor).findOne({ select: ['id', 'confirmedAt'], where: { user: { id: userId }, confirmedAt: { $notNull: true } } }),
     signInSettings(strapi),
     records(strapi, UID.membership).findMany({
       select: ['id'],
-      where: { user: { id: userId } },
+      where: { user: { id: userId }, ...ACTIVE_MEMBERSHIP },
       populate: { client: { select: ['id', 'portalEnabled', 'state', 'requireTwoFactor'] } },
     }),
   ]);

@@ -1,20 +1,22 @@
 import type { Core } from '@strapi/strapi';
 
-import type { PortalSessionSummary, SecondFactor, SignedIn, SignInMethod } from '../../../shared/contracts/sign-in';
-import { records } from '../services/records';
-import type { Row } from '../serializers/values';
+import type { SignInSessionSummary, SecondFactor, SignedIn, SignInMethod } from '../../../shared/contracts/sign-in';
+import { records } from '../repositories/records';
+import type { Row } from '../repositories/rows';
 import { recordSignInEvent } from './activity';
 import { passwordStamp, sameSecret } from './crypto';
 import { placeOf } from './place';
 import { requestContext, type SignInHttpContext } from './request';
-
-export const SESSION_UID = 'plugin::clientia.portal-session';
-const USER_UID = 'plugin::users-permissions.user';
+import { UID, STRAPI_UID } from '../constants';
 
 /** users-permissions' own default, for a token issued without an expiry. */
 const DEFAULT_LIFETIME_MS = 30 * 24 * 60 * 60_000;
 
-export interface PortalSession {
+/**
+ * One sign-in of a contact, as the plugin records it (content type `portal-session`): how they
+ * signed in, on which device, and whether it has ended. Not the portal's browser session.
+ */
+export interface SignInSession {
   id: number;
   /** The `sid` its token carries. */
   documentId: string;
@@ -31,7 +33,7 @@ export interface PortalSession {
 }
 
 /** Why sessions were ended, as the rows and the activity log record it. */
-export type SessionEndReason = 'signed-out' | 'ended-by-contact' | 'ended-others' | 'ended-all' | 'password-changed' | 'two-factor-reset' | (string & {});
+type SessionEndReason = 'signed-out' | 'ended-by-contact' | 'ended-others' | 'ended-all' | 'password-changed' | 'two-factor-reset' | (string & {});
 
 interface JwtService {
   issue(payload: Record<string, unknown>, options?: Record<string, unknown>): string | Promise<string>;
@@ -47,7 +49,7 @@ interface UpdateManyQuery {
 const KEEP_DEAD_SESSIONS_MS = 30 * 24 * 60 * 60_000;
 
 const jwtService = (strapi: Core.Strapi) => strapi.plugin('users-permissions').service('jwt') as unknown as JwtService;
-const sessionWrites = (strapi: Core.Strapi) => strapi.db.query(SESSION_UID as never) as unknown as UpdateManyQuery;
+const sessionWrites = (strapi: Core.Strapi) => strapi.db.query(UID.signInSession as never) as unknown as UpdateManyQuery;
 
 const claimsOf = (token: string): Record<string, unknown> => {
   try {
@@ -74,7 +76,7 @@ const tokenLifetimeMs = async (strapi: Core.Strapi): Promise<number> => {
 
 const date = (value: unknown) => (value === null || value === undefined || value === '' ? null : new Date(value as string));
 
-export const toPortalSession = (row: Row, userId?: number): PortalSession => ({
+const toSignInSession = (row: Row, userId?: number): SignInSession => ({
   id: Number(row.id),
   documentId: String(row.documentId),
   userId: userId ?? Number((row.user as Row | null)?.id),
@@ -90,11 +92,11 @@ export const toPortalSession = (row: Row, userId?: number): PortalSession => ({
 });
 
 /** A session the token of which still works: not ended, not expired, opened under the current password. */
-export const isLive = (session: PortalSession, passwordHash: string | null | undefined, now = new Date()) =>
+export const isLive = (session: SignInSession, passwordHash: string | null | undefined, now = new Date()) =>
   !session.endedAt && session.expiresAt.getTime() > now.getTime() && sameSecret(session.passwordStamp ?? '', passwordStamp(passwordHash));
 
 /** Whether the session proved more than one factor: a code after the first, or a passkey with user verification. */
-export const hasSecondFactor = (session: Pick<PortalSession, 'method' | 'secondFactor'>) =>
+export const hasSecondFactor = (session: Pick<SignInSession, 'method' | 'secondFactor'>) =>
   session.secondFactor !== 'none' || session.method === 'passkey';
 
 /**
@@ -106,13 +108,13 @@ export const openSession = async (
   ctx: SignInHttpContext | null,
   input: { userId: number; method: SignInMethod; secondFactor: SecondFactor }
 ): Promise<SignedIn> => {
-  const user = await records(strapi, USER_UID).findOne({ select: ['id', 'email', 'password'], where: { id: input.userId } });
+  const user = await records(strapi, STRAPI_UID.user).findOne({ select: ['id', 'email', 'password'], where: { id: input.userId } });
   if (!user) throw new Error(`openSession: user ${input.userId} does not exist`);
   const facts = ctx ? requestContext(ctx, strapi) : { ip: null, userAgent: null };
   const now = new Date();
   const longAgo = new Date(now.getTime() - KEEP_DEAD_SESSIONS_MS);
   await sessionWrites(strapi).deleteMany({ where: { $or: [{ expiresAt: { $lt: longAgo } }, { endedAt: { $lt: longAgo } }] } });
-  const row = (await strapi.db.query(SESSION_UID as never).create({
+  const row = (await strapi.db.query(UID.signInSession as never).create({
     data: {
       user: input.userId,
       method: input.method,
@@ -148,7 +150,7 @@ const bearerOf = (ctx: { request: { headers: Record<string, string | string[] | 
  * The `sid` of the request's token, or null for a token without one (from `/api/auth/local`). The
  * token is verified again rather than only decoded: this must never read a claim nobody signed.
  */
-export const sessionIdOf = async (strapi: Core.Strapi, ctx: { request: { headers: Record<string, string | string[] | undefined> } }): Promise<string | null> => {
+export const signInSessionIdOf = async (strapi: Core.Strapi, ctx: { request: { headers: Record<string, string | string[] | undefined> } }): Promise<string | null> => {
   const token = bearerOf(ctx);
   if (!token) return null;
   try {
@@ -160,32 +162,16 @@ export const sessionIdOf = async (strapi: Core.Strapi, ctx: { request: { headers
 };
 
 /** A session by its documentId, for that contact only. */
-export const findSession = async (strapi: Core.Strapi, userId: number, documentId: string): Promise<PortalSession | null> => {
-  const row = await records(strapi, SESSION_UID).findOne({ where: { documentId, user: { id: userId } } });
-  return row ? toPortalSession(row, userId) : null;
+const findSession = async (strapi: Core.Strapi, userId: number, documentId: string): Promise<SignInSession | null> => {
+  const row = await records(strapi, UID.signInSession).findOne({ where: { documentId, user: { id: userId } } });
+  return row ? toSignInSession(row, userId) : null;
 };
-
-/**
- * The session the request is made in: the one the portal policy already checked, or the one its
- * token names (null for a token without a session, or a session of someone else).
- */
-export const sessionOf = async (
-  strapi: Core.Strapi,
-  ctx: { request: { headers: Record<string, string | string[] | undefined> }; state: { user?: { id: number }; portal?: { session?: PortalSession | null } } }
-): Promise<PortalSession | null> => {
-  if (ctx.state.portal?.session !== undefined) return ctx.state.portal.session;
-  const userId = ctx.state.user?.id;
-  if (!userId) return null;
-  const sid = await sessionIdOf(strapi, ctx);
-  return sid ? findSession(strapi, userId, sid) : null;
-};
-
 /**
  * Ends the contact's open sessions (all but `except`, when given); their tokens are refused from
  * the next request on. Returns how many were ended.
  */
 export const endSessions = async (strapi: Core.Strapi, userId: number, options: { except?: string; reason: SessionEndReason }): Promise<number> => {
-  const open = await records(strapi, SESSION_UID).findMany({
+  const open = await records(strapi, UID.signInSession).findMany({
     select: ['id', 'documentId'],
     where: { user: { id: userId }, endedAt: null, ...(options.except ? { documentId: { $ne: options.except } } : {}) },
   });
@@ -214,9 +200,9 @@ export const setSessionSecondFactor = async (strapi: Core.Strapi, sessionId: num
 };
 
 /** How often `lastSeenAt` is written: often enough for the session list, rarely enough to cost nothing. */
-export const LAST_SEEN_EVERY_MS = 60_000;
+const LAST_SEEN_EVERY_MS = 60_000;
 
-export const touchSession = async (strapi: Core.Strapi, session: PortalSession, now = new Date()): Promise<void> => {
+export const touchSession = async (strapi: Core.Strapi, session: SignInSession, now = new Date()): Promise<void> => {
   if (session.lastSeenAt && now.getTime() - session.lastSeenAt.getTime() < LAST_SEEN_EVERY_MS) return;
   await sessionWrites(strapi).updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   session.lastSeenAt = now;
@@ -228,14 +214,14 @@ export const listSessions = async (
   user: { id: number; password?: string | null },
   currentSessionId: string | null,
   now = new Date()
-): Promise<PortalSessionSummary[]> => {
-  const rows = await records(strapi, SESSION_UID).findMany({
+): Promise<SignInSessionSummary[]> => {
+  const rows = await records(strapi, UID.signInSession).findMany({
     where: { user: { id: user.id }, endedAt: null, expiresAt: { $gt: now } },
     orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
     limit: 200,
   });
   return rows
-    .map((row) => toPortalSession(row, user.id))
+    .map((row) => toSignInSession(row, user.id))
     .filter((session) => isLive(session, user.password, now))
     .map((session) => ({
       id: session.documentId,

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../../shared/plugin';
 
 /** How the firm lets its contacts sign in; changed in Settings → Clientia. */
-export interface SignInSettings {
+interface SignInSettings {
   /** Contacts may ask for a sign-in link by email. */
   magicLinks: boolean;
   /** Every contact of every client must use two-factor authentication. */

@@ -7,9 +7,9 @@ import { twoFactorRequirement } from './requirement';
 import { openSession } from './sessions';
 
 /** How long the code may take after the password or the link. */
-export const SECOND_FACTOR_TTL_MS = 10 * 60_000;
+const SECOND_FACTOR_TTL_MS = 10 * 60_000;
 /** Setting up an app (installing it first, perhaps) takes longer than typing a code. */
-export const ENROLMENT_TTL_MS = 15 * 60_000;
+const ENROLMENT_TTL_MS = 15 * 60_000;
 
 /**
  * What follows a right first factor (password or sign-in link): a code when the contact has an

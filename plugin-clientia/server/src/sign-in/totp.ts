@@ -1,15 +1,13 @@
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 
-import { fieldError } from '../domain/errors';
-
 /**
  * Authenticator codes (RFC 6238) as every common app reads them: SHA1, 6 digits, 30 seconds. A
  * code is taken one step either side of now, for clocks that drift and people who type slowly.
  */
 const ALGORITHM = 'SHA1';
 const DIGITS = 6;
-export const TOTP_PERIOD_SECONDS = 30;
+const TOTP_PERIOD_SECONDS = 30;
 const WINDOW = 1;
 /** 160 bits, the size RFC 4226 recommends for an HMAC-SHA1 key. */
 const SECRET_BYTES = 20;
@@ -38,13 +36,3 @@ export const matchTotp = (secret: string, code: string, now = Date.now()): numbe
   return delta === null ? null : totpStep(now) + delta;
 };
 
-/** The code for a moment: for tests and for nothing else in the server. */
-export const totpCode = (secret: string, now = Date.now()): string => totpOf(secret).generate({ timestamp: now });
-
-/** Six digits as typed: spaces and a middle hyphen ("123 456") are forgiven, anything else is a 400. */
-export const readTotpCode = (value: unknown, field = 'code'): string => {
-  if (typeof value !== 'string') throw fieldError(field, 'is required: the 6-digit code from your authenticator app');
-  const digits = value.replace(/[\s-]/g, '');
-  if (!/^\d{6}$/.test(digits)) throw fieldError(field, 'must be the 6-digit code from your authenticator app');
-  return digits;
-};

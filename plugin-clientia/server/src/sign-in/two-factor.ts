@@ -2,33 +2,31 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { NEUTRAL_BRANDING } from '../../../shared/contracts/branding';
-import type { EnrolledAndSignedIn, RecoveryCodes, SecondFactor, SignedIn, SignInMethod, TotpEnrolment } from '../../../shared/contracts/sign-in';
+import type { EnrolledAndSignedIn, RecoveryCodes, SecondFactor, SecondFactorProof, SignedIn, SignInMethod, TotpEnrolment } from '../../../shared/contracts/sign-in';
 import { fieldError } from '../domain/errors';
-import { lockRow, UID } from '../rules/helpers';
-import { columnOf, records } from '../services/records';
-import { text, type Row } from '../serializers/values';
+import { STRAPI_UID, UID } from '../constants';
+import { columnOf, records, lockRow } from '../repositories/records';
+import { text, type Row } from '../repositories/rows';
 import { recordSignInEvent } from './activity';
 import { consumeChallenge, readChallenge, type Challenge, type ChallengeKind } from './challenges';
 import { openSecret, sealSecret } from './crypto';
 import { findRecoveryCode, newRecoveryCodes, storedRecoveryCodes } from './recovery-codes';
 import { requestContext, type RequestFacts, type SignInHttpContext } from './request';
-import { TWO_FACTOR_UID, twoFactorRequirement } from './requirement';
+import { twoFactorRequirement } from './requirement';
 import { openSession } from './sessions';
-import { isWrongCode, lockedOut, SignInRefusal, wrongCode } from './two-factor-refusal';
+import { fieldRefusal, refusal } from '../domain/errors';
+import { isWrongCode, lockedOut, wrongCode } from './two-factor-refusal';
 import { matchTotp, newTotpSecret, otpauthUrl, qrCodeSvg } from './totp';
 
-const USER_UID = 'plugin::users-permissions.user';
-
 /** Wrong codes in a row before the account's codes are refused for a while. */
-export const MAX_FAILED_CODES = 5;
-export const CODE_LOCK_MS = 15 * 60_000;
+const MAX_FAILED_CODES = 5;
+const CODE_LOCK_MS = 15 * 60_000;
 
-export const CHALLENGE_GONE = 'This sign-in has expired or was already completed. Please sign in again.';
+const CHALLENGE_GONE = 'This sign-in has expired or was already completed. Please sign in again.';
 
 /** A code from the app, or one of the recovery codes; each is checked on its own field. */
-export type SecondFactorProof = { code: string } | { recoveryCode: string };
 
-export const proofField = (proof: SecondFactorProof) => ('code' in proof ? 'code' : 'recoveryCode');
+const proofField = (proof: SecondFactorProof) => ('code' in proof ? 'code' : 'recoveryCode');
 
 interface TwoFactorRow {
   id: number;
@@ -43,7 +41,7 @@ interface ManyWrites {
   updateMany(params: { where: Record<string, unknown>; data: Record<string, unknown> }): Promise<{ count: number }>;
 }
 
-const writes = (strapi: Core.Strapi) => strapi.db.query(TWO_FACTOR_UID as never) as unknown as ManyWrites;
+const writes = (strapi: Core.Strapi) => strapi.db.query(UID.twoFactor as never) as unknown as ManyWrites;
 const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid as never).tableName;
 
 const dateOrNull = (value: unknown) => (value === null || value === undefined || value === '' ? null : new Date(value as string));
@@ -61,13 +59,13 @@ const toRow = (row: Row): TwoFactorRow => ({
 const FIELDS = ['id', 'secret', 'confirmedAt', 'lastUsedStep', 'lockedUntil', 'recoveryCodes'];
 
 /** The contact's confirmed two-factor row (there is one at most), or null. */
-export const confirmedTwoFactor = async (strapi: Core.Strapi, userId: number): Promise<TwoFactorRow | null> => {
-  const row = await records(strapi, TWO_FACTOR_UID).findOne({ select: FIELDS, where: { user: { id: userId }, confirmedAt: { $notNull: true } }, orderBy: { id: 'asc' } });
+const confirmedTwoFactor = async (strapi: Core.Strapi, userId: number): Promise<TwoFactorRow | null> => {
+  const row = await records(strapi, UID.twoFactor).findOne({ select: FIELDS, where: { user: { id: userId }, confirmedAt: { $notNull: true } }, orderBy: { id: 'asc' } });
   return row ? toRow(row) : null;
 };
 
 const pendingTwoFactor = async (strapi: Core.Strapi, userId: number): Promise<TwoFactorRow | null> => {
-  const row = await records(strapi, TWO_FACTOR_UID).findOne({ select: FIELDS, where: { user: { id: userId }, confirmedAt: null }, orderBy: { id: 'desc' } });
+  const row = await records(strapi, UID.twoFactor).findOne({ select: FIELDS, where: { user: { id: userId }, confirmedAt: null }, orderBy: { id: 'desc' } });
   return row ? toRow(row) : null;
 };
 
@@ -77,7 +75,7 @@ const pendingTwoFactor = async (strapi: Core.Strapi, userId: number): Promise<Tw
  */
 const withUserLock = async <T>(strapi: Core.Strapi, userId: number, work: () => Promise<T>): Promise<T> =>
   (await strapi.db.transaction(async ({ trx }) => {
-    await lockRow(strapi, trx, tableOf(strapi, USER_UID), userId);
+    await lockRow(strapi, trx, tableOf(strapi, STRAPI_UID.user), userId);
     return work();
   })) as T;
 
@@ -102,9 +100,9 @@ const stepOf = (strapi: Core.Strapi, row: TwoFactorRow, code: string, now: Date)
  * the fifth in a row locks the account's codes for 15 minutes and starts the count afresh.
  */
 const countFailure = async (strapi: Core.Strapi, rowId: number, now: Date): Promise<void> => {
-  const column = columnOf(strapi, TWO_FACTOR_UID, 'failedAttempts');
-  await strapi.db.connection(tableOf(strapi, TWO_FACTOR_UID)).where({ id: rowId }).increment(column, 1);
-  const after = await records(strapi, TWO_FACTOR_UID).findOne({ select: ['failedAttempts'], where: { id: rowId } });
+  const column = columnOf(strapi, UID.twoFactor, 'failedAttempts');
+  await strapi.db.connection(tableOf(strapi, UID.twoFactor)).where({ id: rowId }).increment(column, 1);
+  const after = await records(strapi, UID.twoFactor).findOne({ select: ['failedAttempts'], where: { id: rowId } });
   if (Number(after?.failedAttempts ?? 0) >= MAX_FAILED_CODES) {
     await writes(strapi).updateMany({ where: { id: rowId }, data: { failedAttempts: 0, lockedUntil: new Date(now.getTime() + CODE_LOCK_MS) } });
   }
@@ -116,8 +114,8 @@ const countFailure = async (strapi: Core.Strapi, rowId: number, now: Date): Prom
  */
 const spendRecoveryCode = async (strapi: Core.Strapi, rowId: number, code: string, now: Date): Promise<'spent' | 'wrong' | 'locked'> =>
   (await strapi.db.transaction(async ({ trx }) => {
-    await lockRow(strapi, trx, tableOf(strapi, TWO_FACTOR_UID), rowId);
-    const fresh = await records(strapi, TWO_FACTOR_UID).findOne({ select: ['id', 'lockedUntil', 'recoveryCodes'], where: { id: rowId } });
+    await lockRow(strapi, trx, tableOf(strapi, UID.twoFactor), rowId);
+    const fresh = await records(strapi, UID.twoFactor).findOne({ select: ['id', 'lockedUntil', 'recoveryCodes'], where: { id: rowId } });
     if (!fresh) return 'wrong';
     if (activeLock({ lockedUntil: dateOrNull(fresh.lockedUntil) }, now)) return 'locked';
     const stored = storedRecoveryCodes(fresh.recoveryCodes);
@@ -128,7 +126,7 @@ const spendRecoveryCode = async (strapi: Core.Strapi, rowId: number, code: strin
     return 'spent';
   })) as 'spent' | 'wrong' | 'locked';
 
-export type ProofCheck =
+type ProofCheck =
   | { ok: true; secondFactor: Exclude<SecondFactor, 'none'> }
   | { ok: false; reason: string; field: 'code' | 'recoveryCode'; lockedUntil: Date | null };
 
@@ -136,7 +134,7 @@ export type ProofCheck =
  * Who is told a code was wrong: a sign-in gets 401 (nobody is signed in yet), a signed-in contact
  * 400 naming the field (a 401 would read as "your session has ended").
  */
-export type CodeAudience = 'sign-in' | 'portal';
+type CodeAudience = 'sign-in' | 'portal';
 
 const WRONG_CODE = 'That code is not right. Enter the current code from your authenticator app; check that its clock is right.';
 const WRONG_RECOVERY_CODE = 'That recovery code is not right or was used already.';
@@ -147,7 +145,7 @@ const wrongCodeError = (field: 'code' | 'recoveryCode', audience: CodeAudience) 
 };
 
 /** The error a failed check is answered with. */
-export const proofError = (check: Extract<ProofCheck, { ok: false }>, audience: CodeAudience): Error =>
+const proofError = (check: Extract<ProofCheck, { ok: false }>, audience: CodeAudience): Error =>
   check.lockedUntil ? lockedOut(check.field, check.lockedUntil) : wrongCodeError(check.field, audience);
 
 /**
@@ -156,7 +154,7 @@ export const proofError = (check: Extract<ProofCheck, { ok: false }>, audience: 
  * after it, even when two requests carry it at the same moment. While the codes are locked every
  * code is refused, the right one too.
  */
-export const checkProof = async (strapi: Core.Strapi, row: TwoFactorRow, proof: SecondFactorProof, now = new Date()): Promise<ProofCheck> => {
+const checkProof = async (strapi: Core.Strapi, row: TwoFactorRow, proof: SecondFactorProof, now = new Date()): Promise<ProofCheck> => {
   const field = proofField(proof);
   const locked = activeLock(row, now);
   if (locked) return { ok: false, reason: 'codes-locked', field, lockedUntil: locked };
@@ -195,14 +193,14 @@ const issuerName = async (strapi: Core.Strapi) => {
  * replaced; one that is on already is not (409).
  */
 export const startEnrolment = async (strapi: Core.Strapi, userId: number): Promise<TotpEnrolment> => {
-  const user = await records(strapi, USER_UID).findOne({ select: ['id', 'email'], where: { id: userId } });
+  const user = await records(strapi, STRAPI_UID.user).findOne({ select: ['id', 'email'], where: { id: userId } });
   if (!user) throw new errors.NotFoundError('No such account');
   const secret = newTotpSecret();
   await withUserLock(strapi, userId, async () => {
-    const rows = await records(strapi, TWO_FACTOR_UID).findMany({ select: ['id', 'confirmedAt'], where: { user: { id: userId } } });
-    if (rows.some((row) => row.confirmedAt)) throw new SignInRefusal(409, 'Two-factor authentication is already on for this account.');
-    for (const row of rows) await strapi.db.query(TWO_FACTOR_UID as never).delete({ where: { id: row.id } });
-    await strapi.db.query(TWO_FACTOR_UID as never).create({
+    const rows = await records(strapi, UID.twoFactor).findMany({ select: ['id', 'confirmedAt'], where: { user: { id: userId } } });
+    if (rows.some((row) => row.confirmedAt)) throw refusal(409, 'Two-factor authentication is already on for this account.');
+    for (const row of rows) await strapi.db.query(UID.twoFactor as never).delete({ where: { id: row.id } });
+    await strapi.db.query(UID.twoFactor as never).create({
       data: { user: userId, secret: sealSecret(strapi, secret), confirmedAt: null, lastUsedStep: null, failedAttempts: 0, lockedUntil: null, recoveryCodes: [] } as never,
     });
   });
@@ -218,7 +216,7 @@ export const confirmEnrolment = async (strapi: Core.Strapi, userId: number, code
   const row = await pendingTwoFactor(strapi, userId);
   if (!row) {
     const on = await confirmedTwoFactor(strapi, userId);
-    throw new SignInRefusal(409, on ? 'Two-factor authentication is already on for this account.' : 'Start setting up two-factor authentication first.', 'code');
+    throw fieldRefusal(409, 'code', on ? 'Two-factor authentication is already on for this account.' : 'Start setting up two-factor authentication first.');
   }
   const now = new Date();
   const locked = activeLock(row, now);
@@ -250,20 +248,20 @@ const requiredMessage = (by: 'portal' | 'client') =>
  */
 export const disableTwoFactor = async (strapi: Core.Strapi, userId: number, proof: SecondFactorProof, facts: RequestFacts): Promise<void> => {
   const requirement = await twoFactorRequirement(strapi, userId);
-  if (requirement.requiredBy) throw new SignInRefusal(409, requiredMessage(requirement.requiredBy), 'code');
+  if (requirement.requiredBy) throw fieldRefusal(409, 'code', requiredMessage(requirement.requiredBy));
   const row = await confirmedTwoFactor(strapi, userId);
-  if (!row) throw new SignInRefusal(409, 'Two-factor authentication is not on for this account.', proofField(proof));
+  if (!row) throw fieldRefusal(409, proofField(proof), 'Two-factor authentication is not on for this account.');
   const check = await checkProof(strapi, row, proof);
   if (!check.ok) throw proofError(check, 'portal');
-  const rows = await records(strapi, TWO_FACTOR_UID).findMany({ select: ['id'], where: { user: { id: userId } } });
-  for (const each of rows) await strapi.db.query(TWO_FACTOR_UID as never).delete({ where: { id: each.id } });
+  const rows = await records(strapi, UID.twoFactor).findMany({ select: ['id'], where: { user: { id: userId } } });
+  for (const each of rows) await strapi.db.query(UID.twoFactor as never).delete({ where: { id: each.id } });
   await recordSignInEvent(strapi, { userId, verb: 'two-factor-disabled', details: { ip: facts.ip, userAgent: facts.userAgent, with: check.secondFactor } });
 };
 
 /** A new set of recovery codes for a current app code; the earlier set stops working. */
 export const renewRecoveryCodes = async (strapi: Core.Strapi, userId: number, code: string, facts: RequestFacts): Promise<RecoveryCodes> => {
   const row = await confirmedTwoFactor(strapi, userId);
-  if (!row) throw new SignInRefusal(409, 'Two-factor authentication is not on for this account.', 'code');
+  if (!row) throw fieldRefusal(409, 'code', 'Two-factor authentication is not on for this account.');
   const check = await checkProof(strapi, row, { code });
   if (!check.ok) throw proofError(check, 'portal');
   const { codes, stored } = newRecoveryCodes(strapi);
@@ -274,12 +272,12 @@ export const renewRecoveryCodes = async (strapi: Core.Strapi, userId: number, co
 
 const liveChallenge = async (strapi: Core.Strapi, token: string, kind: ChallengeKind): Promise<Challenge & { userId: number }> => {
   const challenge = await readChallenge(strapi, token, kind);
-  if (!challenge || challenge.userId === null) throw new SignInRefusal(410, CHALLENGE_GONE, 'challenge');
+  if (!challenge || challenge.userId === null) throw fieldRefusal(410, 'challenge', CHALLENGE_GONE);
   return challenge as Challenge & { userId: number };
 };
 
 const spend = async (strapi: Core.Strapi, token: string, kind: ChallengeKind) => {
-  if (!(await consumeChallenge(strapi, token, kind))) throw new SignInRefusal(410, CHALLENGE_GONE, 'challenge');
+  if (!(await consumeChallenge(strapi, token, kind))) throw fieldRefusal(410, 'challenge', CHALLENGE_GONE);
 };
 
 const firstFactorOf = (challenge: Challenge): Exclude<SignInMethod, 'passkey'> => (challenge.method === 'link' ? 'link' : 'password');
@@ -292,7 +290,7 @@ export const completeSecondFactor = async (strapi: Core.Strapi, ctx: SignInHttpC
   const challenge = await liveChallenge(strapi, token, 'second-factor');
   // Gone since the first factor: staff reset the app, or the contact turned it off elsewhere.
   const row = await confirmedTwoFactor(strapi, challenge.userId);
-  if (!row) throw new SignInRefusal(410, CHALLENGE_GONE, 'challenge');
+  if (!row) throw fieldRefusal(410, 'challenge', CHALLENGE_GONE);
   const check = await checkProof(strapi, row, proof);
   if (!check.ok) {
     const { ip, userAgent } = requestContext(ctx, strapi);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { fieldError } from '../domain/errors';
-import { UID } from '../rules/helpers';
+import { UID } from '../constants';
 
 const refuse = () => {
   throw fieldError('documentId', 'Signature events are append-only: they cannot be changed or deleted');

@@ -19,7 +19,7 @@ import {
 } from 'pdf-lib';
 
 import { sha256Hex } from './chain';
-import { Pen, type TextStyle } from '../billing/pdf-layout';
+import { Pen, type TextStyle } from '../pdf/pen';
 
 export interface CertificateSigner {
   /** The full name as the signer typed it. */
@@ -138,7 +138,6 @@ const VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH;
 const INK = rgb(0.11, 0.13, 0.16);
 const MUTED = rgb(0.4, 0.43, 0.48);
 const RULE = rgb(0.8, 0.82, 0.85);
-
 
 const STYLE = {
   firm: { bold: true, size: 9, color: MUTED, leading: 1.4 },

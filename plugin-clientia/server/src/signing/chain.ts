@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export const SIGNATURE_EVENT_TYPES = ['sent', 'email_delivered', 'viewed', 'consented', 'signed', 'declined', 'completed'] as const;
-export type SignatureEventType = (typeof SIGNATURE_EVENT_TYPES)[number];
+export type SignatureEventType = 'sent' | 'email_delivered' | 'viewed' | 'consented' | 'signed' | 'declined' | 'completed' | 'cancelled';
 
 /** What an event records, in the order it is hashed. Adding a field means a new format version. */
 export interface SignatureEventFields {
@@ -88,16 +87,16 @@ export const chainEvent = (chain: readonly ChainedEvent[], fields: SignatureEven
   return { ...normalised, previousHash, hash: eventHash(normalised, previousHash) };
 };
 
-export type ChainFindingKind = 'altered' | 'broken-link' | 'truncated' | 'document-changed' | 'foreign-event';
+type ChainFindingKind = 'altered' | 'broken-link' | 'truncated' | 'document-changed' | 'foreign-event';
 
-export interface ChainFinding {
+interface ChainFinding {
   kind: ChainFindingKind;
   /** Position in the trail (0-based), or null for the trail as a whole. */
   index: number | null;
   message: string;
 }
 
-export interface ChainVerification {
+interface ChainVerification {
   valid: boolean;
   events: number;
   /** The hash of the last event: what a signed contract keeps to detect a cut-off tail. */
@@ -105,7 +104,7 @@ export interface ChainVerification {
   findings: ChainFinding[];
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** The contract every event must belong to. */
   contract?: string;
   /** The head hash stored when the trail was completed; a shorter trail no longer ends there. */

@@ -27,8 +27,6 @@ const CONSENT_TEXT: Record<SigningLocale, string> = {
 
 export const SIGNING_LOCALES = Object.keys(CONSENT_TEXT) as SigningLocale[];
 
-export const isSigningLocale = (value: unknown): value is SigningLocale => typeof value === 'string' && (SIGNING_LOCALES as string[]).includes(value);
-
 export const consentFor = (locale: SigningLocale): SigningConsent => ({ locale, text: CONSENT_TEXT[locale], version: sha256Hex(CONSENT_TEXT[locale]) });
 
 /** The consent whose version a signer sent back, in whichever language it was shown; null when none matches. */

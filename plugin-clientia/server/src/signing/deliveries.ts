@@ -1,18 +1,23 @@
 import type { Core } from '@strapi/strapi';
 
 import { onEmailSent } from '../email';
-import { text } from '../serializers/values';
+import { text } from '../repositories/rows';
 import { loadSigningState } from './state';
 import { appendEvent, withContractLock } from './trail';
+import { REMINDER_KEY } from './requests';
 import { SIGNING_REQUEST_KEY } from './workflow';
 
+/** The emails that ask a signatory to sign: the request, and the reminders staff send. */
+const ASKING_TO_SIGN: readonly string[] = [SIGNING_REQUEST_KEY, REMINDER_KEY];
+
 /**
- * The trail's `email_delivered` event: written when the outbox has handed a signing request to
- * the mail server, which may be minutes after the contract was sent if the server refused at first.
+ * The trail's `email_delivered` event: written when the outbox has handed a signing request (or a
+ * reminder of it) to the mail server, which may be minutes after it was queued if the server
+ * refused at first.
  */
 export const recordSigningDeliveries = (strapi: Core.Strapi) => {
   onEmailSent(strapi, async (email) => {
-    if (email.kind !== SIGNING_REQUEST_KEY) return;
+    if (!ASKING_TO_SIGN.includes(text(email.kind))) return;
     const [, contractDocumentId] = text(email.dedupeKey).split(':');
     if (!contractDocumentId) return;
     const state = await loadSigningState(strapi, { documentId: contractDocumentId });

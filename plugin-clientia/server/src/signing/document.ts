@@ -1,29 +1,51 @@
 import type { Core } from '@strapi/strapi';
 
-import { UID } from '../rules/helpers';
-import { openStoredFile as openUpload, readAtMost, STORED_FILE_FIELDS } from '../portal/stored-file';
-import { openStoredFile as openPrivate } from '../portal/documents/storage';
-import { relation } from '../serializers/values';
-import { records } from '../services/records';
+import { CONTRACT_FILE_MAX_BYTES } from '../../../shared/contracts/admin-contracts';
+import { UID } from '../constants';
+import { openMediaFile as openUpload, readAtMost, MEDIA_FILE_FIELDS, type FileStream } from '../storage/media-files';
+import { openPrivateFile as openPrivate } from '../storage/private-files';
+import { relation, textOrNull, type Row } from '../repositories/rows';
+import { records } from '../repositories/records';
 import { sha256Hex } from './chain';
 
 /** Contracts are documents people read: anything larger is not a contract PDF. */
-export const MAX_CONTRACT_BYTES = 50 * 1024 * 1024;
+const MAX_CONTRACT_BYTES = CONTRACT_FILE_MAX_BYTES;
 
-export interface ContractDocument {
+interface ContractDocument {
   bytes: Buffer;
   sha256: string;
   mime: string;
 }
 
+/**
+ * What a query must read of a contract to open its PDF: the key of the file uploaded into
+ * private storage, and the media-library file that contracts had before uploads existed.
+ */
+export const CONTRACT_FILE_SELECT = ['fileKey'] as const;
+export const CONTRACT_FILE_POPULATE = { file: { select: [...MEDIA_FILE_FIELDS] } } as const;
+
+/** Where the contract's PDF is kept: the private store wins over an older media-library file. */
+export const contractFileStorage = (row: Row): 'private' | 'media' | null =>
+  textOrNull(row.fileKey) ? 'private' : relation(row, 'file') ? 'media' : null;
+
+/** The contract's PDF opened for streaming (from a row read with the select and populate above), or null. */
+export const openContractFile = async (strapi: Core.Strapi, row: Row): Promise<FileStream | null> => {
+  const key = textOrNull(row.fileKey);
+  if (key) {
+    const stored = await openPrivate(strapi, key);
+    return stored ? { stream: stored.stream, mime: 'application/pdf', length: stored.size } : null;
+  }
+  return openUpload(strapi, relation(row, 'file'));
+};
+
 /** The bytes of the contract's PDF as stored now, and their SHA-256; null without a readable file. */
 export const readContractDocument = async (strapi: Core.Strapi, contractId: number): Promise<ContractDocument | null> => {
   const row = await records(strapi, UID.contract).findOne({
-    select: ['id'],
+    select: ['id', ...CONTRACT_FILE_SELECT],
     where: { id: contractId },
-    populate: { file: { select: [...STORED_FILE_FIELDS] } },
+    populate: CONTRACT_FILE_POPULATE,
   });
-  const file = row ? await openUpload(strapi, relation(row, 'file')) : null;
+  const file = row ? await openContractFile(strapi, row) : null;
   if (!file) return null;
   const bytes = await readAtMost(file.stream, MAX_CONTRACT_BYTES);
   return bytes ? { bytes, sha256: sha256Hex(bytes), mime: file.mime } : null;

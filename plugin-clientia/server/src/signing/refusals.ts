@@ -1,17 +1,7 @@
 import type { SigningRefusal } from '../../../shared/contracts/signing';
-import { text } from '../serializers/values';
+import { refusal } from '../domain/errors';
+import { text } from '../repositories/rows';
 import { currentTurn, SIGNABLE_STATES, type Signatory, type SigningState } from './state';
-
-/** A sign or decline request the contract's state does not allow: answered with 409 and the reason. */
-export class SigningRefused extends Error {
-  constructor(
-    readonly refusal: SigningRefusal,
-    message: string
-  ) {
-    super(message);
-    this.name = 'SigningRefused';
-  }
-}
 
 export const REFUSAL_MESSAGES: Record<SigningRefusal, string> = {
   not_signatory: 'You are not a signatory of this contract',
@@ -22,7 +12,8 @@ export const REFUSAL_MESSAGES: Record<SigningRefusal, string> = {
   consent_outdated: 'The consent text changed since you were shown it; read it again before signing',
 };
 
-export const refuse = (refusal: SigningRefusal) => new SigningRefused(refusal, REFUSAL_MESSAGES[refusal]);
+/** A sign or decline request the contract's state does not allow: a 409 whose `details.refusal` names the reason, so a portal can explain it in the signer's language. */
+export const refuse = (reason: SigningRefusal) => refusal(409, REFUSAL_MESSAGES[reason], { refusal: reason });
 
 /** The caller among the signatories, by their membership of the contract's client. */
 export const signatoryOf = (state: SigningState, membershipId: number): Signatory | null =>

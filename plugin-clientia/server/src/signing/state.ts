@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-import type { PortalRole } from '../../../shared/contracts/portal';
+import { type PortalRole, CAPABILITIES } from '../../../shared/contracts/portal';
 import type { SignatoryStatus } from '../../../shared/contracts/signing';
-import { UID } from '../rules/helpers';
-import { CAPABILITIES } from '../portal/capabilities';
-import { bool, isoDateTime, jsonValue, relation, relationList, rowId, text, textOrNull, type Row } from '../serializers/values';
-import { records } from '../services/records';
+import { UID } from '../constants';
+import { bool, isoDateTime, jsonValue, relation, relationList, rowId, text, textOrNull, type Row } from '../repositories/rows';
+import { records } from '../repositories/records';
 import type { ChainedEvent } from './chain';
 import { trailOf } from './trail';
 
@@ -40,7 +39,7 @@ export interface SigningState {
   round: ChainedEvent[];
 }
 
-export const CONTRACT_SIGNING_FIELDS = [
+const CONTRACT_SIGNING_FIELDS = [
   'id',
   'documentId',
   'number',

@@ -1,15 +1,15 @@
 import type { Core } from '@strapi/strapi';
 
-import { asSystem } from '../rules/context';
-import { UID } from '../rules/helpers';
-import { relation, textOrNull, type Row } from '../serializers/values';
-import { documents, records } from '../services/records';
+import { asSystem } from '../audit/actor';
+import { UID } from '../constants';
+import { relation, textOrNull, type Row } from '../repositories/rows';
+import { documents, records } from '../repositories/records';
 import { chainEvent, type ChainedEvent, type SignatureEventFields } from './chain';
 
 const documentIdOf = (row: Row, key: string) => textOrNull(relation(row, key)?.documentId);
 
 /** A stored signature event as the chain hashes it. */
-export const asChained = (row: Row): ChainedEvent => ({
+const asChained = (row: Row): ChainedEvent => ({
   contract: documentIdOf(row, 'contract') ?? '',
   client: documentIdOf(row, 'client') ?? '',
   type: row.type as SignatureEventFields['type'],

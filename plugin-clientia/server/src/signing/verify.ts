@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { ContractVerification, VerificationFinding, VerificationTrailEvent } from '../../../shared/contracts/signing';
-import { UID } from '../rules/helpers';
-import { textOrNull } from '../serializers/values';
-import { records } from '../services/records';
+import { UID } from '../constants';
+import { textOrNull } from '../repositories/rows';
+import { records } from '../repositories/records';
 import { sha256Hex, verifyChain, type ChainedEvent } from './chain';
 import { readCompletedDocument, readContractDocument } from './document';
 import { loadSigningState } from './state';

@@ -1,14 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
 import type { AdminSigningView, CompletedDocument, PortalSigningView, SigningLocale } from '../../../shared/contracts/signing';
-import { UID } from '../rules/helpers';
-import { bool, isoDateTime, numberOrNull, relation, text, textOrNull, type Row } from '../serializers/values';
-import { records } from '../services/records';
+import { UID } from '../constants';
+import { bool, isoDate, isoDateTime, numberOrNull, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { money } from '../serializers/values';
+import { records } from '../repositories/records';
 import { consentFor } from './consent';
-import { readContractDocument } from './document';
+import { CONTRACT_FILE_SELECT, contractFileStorage, readContractDocument } from './document';
 import { trailEntry } from './verify';
 import { refusalFor, signatoryOf } from './refusals';
 import { canBeSignatory, type SigningState } from './state';
+import { ACTIVE_MEMBERSHIP } from '../repositories/memberships';
+
+/** The contract's own fields staff edit on the signing page. */
+const EDITABLE_FIELDS = ['id', 'effectiveDate', 'endDate', 'renewalDate', 'value', 'currency', 'internalNotes'] as const;
 
 const completedOf = (state: SigningState): CompletedDocument | null => {
   const { contract } = state;
@@ -63,20 +68,27 @@ const cannotSend = async (strapi: Core.Strapi, state: SigningState): Promise<str
 };
 
 export const adminSigningView = async (strapi: Core.Strapi, state: SigningState): Promise<AdminSigningView> => {
-  const [details, candidates] = await Promise.all([
+  const [details, candidates, amendments] = await Promise.all([
     records(strapi, UID.contract).findOne({
-      select: ['id'],
+      select: [...EDITABLE_FIELDS, ...CONTRACT_FILE_SELECT, 'fileName', 'fileSize', 'fileHash'],
       where: { id: state.contract.id },
       populate: { file: { select: ['id'] }, amends: { select: ['documentId', 'number', 'title'] } },
     }),
     records(strapi, UID.membership).findMany({
       select: ['id', 'documentId', 'name', 'role', 'signatory'],
-      where: { client: { id: state.client.id } },
+      // A contact the firm deactivated cannot sign, so is not offered.
+      where: { client: { id: state.client.id }, ...ACTIVE_MEMBERSHIP },
       populate: { user: { select: ['email', 'blocked'] } },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     }),
+    records(strapi, UID.contract).findMany({
+      select: ['id', 'documentId', 'number', 'title', 'state'],
+      where: { amends: { id: state.contract.id } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
   ]);
   const amends = details ? relation(details, 'amends') : null;
+  const storage = details ? contractFileStorage(details) : null;
   const reason = await cannotSend(strapi, state);
   return {
     contract: {
@@ -87,13 +99,31 @@ export const adminSigningView = async (strapi: Core.Strapi, state: SigningState)
       state: text(state.contract.state),
       version: state.version,
       client: { documentId: state.client.documentId, name: state.client.name },
-      hasFile: Boolean(details && relation(details, 'file')),
+      hasFile: storage !== null,
+      file:
+        storage === 'private'
+          ? { storage, name: textOrNull(details!.fileName), size: numberOrNull(details!.fileSize), sha256: textOrNull(details!.fileHash) }
+          : storage === 'media'
+            ? { storage, name: null, size: null, sha256: null }
+            : null,
       documentHash: textOrNull(state.contract.documentHash),
       sequentialSigning: state.sequential,
       sentAt: isoDateTime(state.contract.sentAt),
       signedAt: isoDateTime(state.contract.signedAt),
       amends: amends ? { documentId: text(amends.documentId), number: textOrNull(amends.number), title: text(amends.title) } : null,
+      effectiveDate: isoDate(details?.effectiveDate),
+      endDate: isoDate(details?.endDate),
+      renewalDate: isoDate(details?.renewalDate),
+      value: details && details.value !== null && details.value !== undefined ? money(details.value, details.currency) : null,
+      currency: text(details?.currency),
+      internalNotes: textOrNull(details?.internalNotes),
     },
+    amendments: amendments.map((row) => ({
+      documentId: text(row.documentId),
+      number: textOrNull(row.number),
+      title: text(row.title),
+      state: text(row.state),
+    })),
     canSend: reason === null,
     cannotSendReason: reason,
     candidates: candidates.map((membership: Row) => {

@@ -2,20 +2,21 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PDFDocument } from 'pdf-lib';
 
-import type { SignContractRequest } from '../../../shared/contracts/signing';
+import type { z } from 'zod';
+
+import type { DeclineContractRequest, SignContractRequest, sendContractRequest } from '../../../shared/contracts/signing';
 import { fieldError } from '../domain/errors';
-import { storeFile, removeStoredFile } from '../portal/documents/storage';
-import { asSystem } from '../rules/context';
-import { UID } from '../rules/helpers';
-import { pluginConfig } from '../rules/settings';
-import { text, textOrNull, type Row } from '../serializers/values';
-import { documents, records } from '../services/records';
+import { storePrivateFile, removePrivateFile } from '../storage/private-files';
+import { asSystem } from '../audit/actor';
+import { UID } from '../constants';
+import { pluginConfig } from '../config/plugin-config';
+import { text, textOrNull, type Row } from '../repositories/rows';
+import { documents, records } from '../repositories/records';
 import type { SignatureEventFields } from './chain';
 import { buildCompletedPdf, verificationCodeOf } from './certificate';
 import { consentByVersion } from './consent';
 import { isPdf, readContractDocument } from './document';
 import { loadFirmEmailSettings, queueEmail } from '../email';
-import { parseDeclineRequest, parseSendRequest } from './input';
 import { refuse, refusalFor, signatoryOf } from './refusals';
 import type { SignerContext } from './signer-context';
 import { canBeSignatory, currentTurn, loadSigningState, type Signatory, type SigningState } from './state';
@@ -27,7 +28,7 @@ type EventFields = Omit<SignatureEventFields, 'contract'>;
 
 const now = () => new Date().toISOString();
 
-const blankEvent = (state: SigningState, type: EventFields['type'], context: SignerContext | null): EventFields => ({
+export const blankEvent = (state: SigningState, type: EventFields['type'], context: SignerContext | null): EventFields => ({
   client: state.client.documentId,
   type,
   contractVersion: state.version,
@@ -46,7 +47,7 @@ const blankEvent = (state: SigningState, type: EventFields['type'], context: Sig
 });
 
 /** Memberships' languages, for emails in each signatory's own. */
-const languagesOf = async (strapi: Core.Strapi, membershipIds: number[]) => {
+export const languagesOf = async (strapi: Core.Strapi, membershipIds: number[]) => {
   if (membershipIds.length === 0) return new Map<number, string | null>();
   const rows = await records(strapi, UID.membership).findMany({
     select: ['id', 'language'],
@@ -58,14 +59,14 @@ const languagesOf = async (strapi: Core.Strapi, membershipIds: number[]) => {
   );
 };
 
-const contractVars = (state: SigningState) => ({
+export const contractVars = (state: SigningState) => ({
   contractId: state.contract.documentId,
   number: textOrNull(state.contract.number),
   title: text(state.contract.title),
 });
 
 /** Which sending of the contract an email belongs to: a contract recalled and sent again asks again. */
-const roundOf = (state: SigningState) => state.round[0]?.hash.slice(0, 16) ?? 'unsent';
+export const roundOf = (state: SigningState) => state.round[0]?.hash.slice(0, 16) ?? 'unsent';
 
 export const SIGNING_REQUEST_KEY = 'contract_to_sign';
 
@@ -128,8 +129,12 @@ const reload = async (strapi: Core.Strapi, contractId: number) => (await loadSig
  * Staff send a draft for signature: the chosen contacts, in order when `sequential`. The PDF's
  * SHA-256 is recorded now; every signature must be made on exactly those bytes.
  */
-export const sendForSignature = async (strapi: Core.Strapi, documentId: string, body: unknown, context: SignerContext & { staffEmail: string | null }) => {
-  const input = parseSendRequest(body);
+export const sendForSignature = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  input: z.output<typeof sendContractRequest>,
+  context: SignerContext & { staffEmail: string | null }
+) => {
   const found = await records(strapi, UID.contract).findOne({ select: ['id'], where: { documentId } });
   if (!found) throw new errors.NotFoundError(NO_CONTRACT);
   const contractId = Number(found.id);
@@ -140,7 +145,7 @@ export const sendForSignature = async (strapi: Core.Strapi, documentId: string, 
       throw fieldError('state', `only a draft can be sent for signature; this contract is ${text(state.contract.state)}`);
     }
     const memberships = await records(strapi, UID.membership).findMany({
-      select: ['id', 'documentId', 'role', 'signatory', 'name'],
+      select: ['id', 'documentId', 'role', 'signatory', 'name', 'deactivatedAt'],
       where: { documentId: { $in: input.signatories } },
       populate: { client: { select: ['id'] }, user: { select: ['id', 'blocked'] } },
     });
@@ -152,7 +157,9 @@ export const sendForSignature = async (strapi: Core.Strapi, documentId: string, 
       if (!canBeSignatory(membership)) {
         throw fieldError(['signatories', index], 'is not marked as a signatory, or their role cannot see contracts');
       }
-      if (!membership.user || (membership.user as Row).blocked) throw fieldError(['signatories', index], 'has no active portal account');
+      if (!membership.user || (membership.user as Row).blocked || membership.deactivatedAt) {
+        throw fieldError(['signatories', index], 'has no active portal account');
+      }
       return membership;
     });
 
@@ -253,7 +260,7 @@ const complete = async (strapi: Core.Strapi, state: SigningState, original: Buff
       verifyAt: `${pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '')}/contracts/${state.contract.documentId}/verification`,
     })
   );
-  const stored = await storeFile(strapi, pdf);
+  const stored = await storePrivateFile(strapi, pdf);
   try {
     const event = await appendEvent(strapi, state.contract, { ...blankEvent(state, 'completed', null), documentHash: stored.sha256, occurredAt: completedAt });
     await asSystem(() =>
@@ -272,7 +279,7 @@ const complete = async (strapi: Core.Strapi, state: SigningState, original: Buff
       })
     );
   } catch (error) {
-    await removeStoredFile(strapi, stored.storageKey);
+    await removePrivateFile(strapi, stored.storageKey);
     throw error;
   }
   return pdf;
@@ -318,8 +325,7 @@ export const sign = async (strapi: Core.Strapi, caller: Caller, documentId: stri
 };
 
 /** A signatory declines: the contract is declined for everyone, with their reason, and the firm is told. */
-export const decline = async (strapi: Core.Strapi, caller: Caller, documentId: string, body: unknown, context: SignerContext) => {
-  const { reason } = parseDeclineRequest(body);
+export const decline = async (strapi: Core.Strapi, caller: Caller, documentId: string, { reason }: DeclineContractRequest, context: SignerContext) => {
   const contractId = await findVisible(strapi, caller, documentId);
   await withContractLock(strapi, contractId, async () => {
     const state = await reload(strapi, contractId);

@@ -1,5 +1,6 @@
 import type { PortalRole } from '../../../shared/contracts/portal';
 import type { PublicRouteSpec } from '../../src/portal/route-spec';
+import { REFUSAL_MESSAGES } from '../../src/signing/refusals';
 import { hasId, rolesWith, routeName, type PortalRouteSpec } from './portal-probes';
 
 /** What one route answered to a permitted caller, as the docs describe it. */
@@ -58,11 +59,11 @@ export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed:
     'The routes a client’s contacts call with their own users-permissions JWT (`Authorization: Bearer <jwt>`), under `/api/clientia`.',
     '',
     '- The client is derived from the caller’s memberships. A contact of several clients picks one with the `X-Clientia-Client` header or the `client` query parameter (a client documentId); any other client is refused with 403.',
-    '- Anonymous callers, API tokens and blocked accounts get 401 or 403; a role without the route’s capability gets 403.',
+    '- Anonymous callers, API tokens and blocked accounts get 401 or 403, and so does a contact the firm deactivated for that client, from their next request; a role without the route’s capability gets 403.',
     '- An `:id` of another client and an unknown `:id` both answer 404 with the same message.',
     '- Unknown query parameters and unknown body fields answer 400 naming them; Strapi’s `filters`, `populate`, `fields` and `sort` syntax is never accepted.',
     '- Lists are `{ data, meta: { pagination } }` with at most 100 per page; money is `{ amount, currency }` in minor units; dates are ISO 8601.',
-    '- Errors are `{ error: { status, name, message, details } }`; bad input is a 4xx naming the field, never a 5xx.',
+    '- Errors are `{ error: { status, name, message, details } }`; bad input is a 4xx naming the field, never a 5xx (see [Errors](#errors)).',
     ...(publicRoutes.length
       ? [`- Without sign-in: ${publicRoutes.map((spec) => `\`${spec.method} /api/clientia${spec.path}\``).join(', ')} (see [Public routes](#public-routes)). The portal signs contacts in through \`/sign-in/...\`; resetting a forgotten password is users-permissions’ own \`POST /api/auth/reset-password\`.`]
       : []),
@@ -91,5 +92,21 @@ export const renderPortalApiDoc = (routes: readonly PortalRouteSpec[], observed:
       lines.push(`## ${spec.method} /api/clientia${spec.path}`, '', spec.summary, '', `- Request: ${spec.request}`, `- Responses: ${spec.responses}${spec.rateLimited ? '; 429 beyond users-permissions’ limit per address and email (its `ratelimit` setting), as for `/api/auth/local`' : ''}`, '');
     }
   }
+  lines.push(
+    '# Errors',
+    '',
+    'Every error has the same body, `{ data: null, error: { status, name, message, details } }`. What a caller can rely on in `details`:',
+    '',
+    '| status | name | when | details |',
+    '| --- | --- | --- | --- |',
+    '| 400 | `ValidationError` | bad input: a malformed or unknown field, query parameter or value | `errors`: one entry per problem, `{ path, message, name }`, `path` naming the field as a list (`["lineItems", 0, "quantity"]`); the message starts with the dotted path |',
+    '| 401 | `UnauthorizedError` | no valid token; the token’s sign-in has ended (signed out, ended from another device, password changed or reset); a wrong code | `reason: "sign-in-ended"` for an ended sign-in; `errors` naming `code` or `recoveryCode` for a wrong code |',
+    '| 403 | `ForbiddenError` | not a contact of the client asked for; a role without the route’s capability; a second factor the session never gave | `reason: "two-factor-required"` when the contact must sign in again with a second factor |',
+    '| 404 | `NotFoundError` | an unknown `:id`, or one of another client (the same message for both) | none |',
+    `| 409 | \`ConflictError\` | the record’s state does not allow the action | \`refusal\` on signing refusals: ${Object.keys(REFUSAL_MESSAGES).map((reason) => `\`${reason}\``).join(', ')}; \`errors\` naming the field for two-factor changes |`,
+    '| 410 | `GoneError` | an invitation, sign-in link or sign-in challenge that no longer works | `errors` naming `token` or `challenge` for links and challenges |',
+    '| 429 | `RateLimitError` | too many wrong codes, or too many requests | `errors` naming the field and `retryAfter` (ISO 8601) for codes |',
+    ''
+  );
   return `${lines.join('\n').trimEnd()}\n`;
 };

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { Capability, PortalRole } from '../../../shared/contracts/portal';
-import { CAPABILITIES } from '../../src/portal/capabilities';
+import { type Capability, type PortalRole, CAPABILITIES } from '../../../shared/contracts/portal';
 import type { PortalRouteSpec } from '../../src/portal/route-spec';
 import { PORTAL_ROUTES } from '../../src/routes/content-api/portal';
 import { buildPortalWorld, type Persona, type PortalWorld } from './portal-world';

@@ -124,8 +124,8 @@ export const recordFactory = (app: TestApp) => {
         file: (await uploadPdf('contract')).id,
         internalNotes: `${STAFF_ONLY_MARKER} contract`,
       }),
-    'plugin::clientia.invoice': async (client, side) =>
-      create('plugin::clientia.invoice', {
+    'plugin::clientia.invoice': async (client, side) => {
+      const invoice = await create('plugin::clientia.invoice', {
         client: client.documentId,
         currency: 'EUR',
         state: 'issued',
@@ -135,7 +135,19 @@ export const recordFactory = (app: TestApp) => {
         lineItems: [{ description: `${CLIENT_MARKER[side]} advisory`, quantity: 10, unitPrice: 15000, taxRate: 19 }],
         pdf: (await uploadPdf('invoice')).id,
         internalNotes: `${STAFF_ONLY_MARKER} invoice`,
-      }),
+      });
+      // Corrected in part, so every probe of an invoice also meets the credit notes read with it.
+      await create('plugin::clientia.invoice', {
+        client: client.documentId,
+        kind: 'credit_note',
+        correctedInvoice: invoice.documentId,
+        state: 'issued',
+        notes: `${CLIENT_MARKER[side]} credit note ${tag()}`,
+        lineItems: [{ description: `${CLIENT_MARKER[side]} discount`, quantity: 1, unitPrice: -10000, taxRate: 0 }],
+        internalNotes: `${STAFF_ONLY_MARKER} credit note`,
+      });
+      return invoice;
+    },
     'plugin::clientia.payment': async (client, side, made) => {
       const invoice = await makeOne('plugin::clientia.invoice', client, side, made);
       return create('plugin::clientia.payment', {

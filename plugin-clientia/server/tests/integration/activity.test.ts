@@ -99,12 +99,14 @@ describe('the activity log and append-only records', () => {
     expect(event.documentId).toBeTruthy();
     expect(fieldOf(await refused(f.docs('signature-event').update({ documentId: event.documentId, data: { hash: 'b'.repeat(64) } as never })))).toBe('documentId');
     expect(fieldOf(await refused(f.docs('signature-event').delete({ documentId: event.documentId })))).toBe('documentId');
+    // Even a super admin: the Content Manager refuses before the record's own guard is reached.
     const token = await adminToken(app, 'auditor@firm.example');
-    await app
+    const removal = await app
       .http()
       .delete(`/content-manager/collection-types/plugin::clientia.signature-event/${event.documentId}`)
       .set('Authorization', `Bearer ${token}`)
-      .expect(400);
+      .expect(403);
+    expect(removal.body.error.message).toMatch(/written by the server only/);
     expect(await f.count('signature-event')).toBe(1);
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { deliverQueued } from '../helpers/outbox';
 import { startTestApp } from '../helpers/test-app';
@@ -48,7 +50,8 @@ const DEMO_COUNTS = {
   clients: 4,
   memberships: 8,
   contracts: 13,
-  signatureEvents: 9,
+  // Four contracts signed in the portal (five events each); two sent for signature (sent, delivered).
+  signatureEvents: 24,
   retainers: 3,
   timeEntries: 26,
   invoices: 9,
@@ -102,11 +105,32 @@ describe('the demo start', () => {
       expect(contact.body.jwt).toEqual(expect.any(String));
       expect(contact.body.user.password).toBeUndefined();
 
-      await app
+      const admin = await app
         .http()
         .post('/admin/login')
         .send({ email: demoEnv.DEMO_ADMIN_EMAIL, password: demoEnv.DEMO_ADMIN_PASSWORD })
         .expect(200);
+
+      // Every seeded document opens: a real PDF, the bytes its record's hash names.
+      const seededDocuments = await findAll(app, RECORDS.documents, { select: ['documentId', 'sha256', 'size', 'fileName', 'mimeType'] });
+      for (const document of seededDocuments) {
+        expect(document).toMatchObject({ mimeType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
+        const download = await app
+          .http()
+          .get(`/clientia/documents/${document.documentId}/download`)
+          .set('authorization', `Bearer ${admin.body.data.token}`)
+          .buffer(true)
+          .parse((response, done) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => done(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        const bytes = download.body as Buffer;
+        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(bytes.length).toBe(Number(document.size));
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(document.sha256);
+      }
 
       const sam = await findAll(app, RECORDS.memberships, { where: { user: { email: 'sam@rivera-consulting.example' } }, populate: ['client'] });
       expect(sam.map((m) => (m.client as { slug: string }).slug).sort()).toEqual(['bluebird-studio', 'northwind-logistics']);
@@ -209,6 +233,18 @@ describe('the demo start', () => {
       expect(contract.completedHash).toBe(events[events.length - 1].hash);
       const documentId = String(contract.documentId);
       expect(await signing.verify(documentId)).toMatchObject({ valid: true, events: 5, findings: [] });
+
+      // No contract says it is signed while a signatory it names has not signed: each has its trail.
+      const contracts = await findAll(app, 'plugin::clientia.contract', { populate: { signatories: { populate: ['user'] } } });
+      const signedWithSignatories = contracts.filter((c) => ['signed', 'active'].includes(String(c.state)) && (c.signatories as Row[]).length > 0);
+      expect(signedWithSignatories.length).toBe(4);
+      for (const contract of signedWithSignatories) {
+        const trail = all.filter((e) => (e.contract as Row).id === contract.id);
+        for (const signatory of contract.signatories as Row[]) {
+          expect(trail.some((e) => e.type === 'signed' && e.email === (signatory.user as Row).email)).toBe(true);
+        }
+        expect(await signing.verify(String(contract.documentId))).toMatchObject({ valid: true, findings: [] });
+      }
 
       // The contracts out for signature were sent through the plugin: their PDFs' hashes, a sent event, the email.
       const outForSignature = [...new Set(all.filter((e) => (e.contract as Row).state === 'sent').map((e) => String((e.contract as Row).documentId)))];

@@ -18,7 +18,7 @@ import {
 } from '../../src/email';
 import { ACCOUNTS_JOB } from '../../src/accounts/job';
 import { BILLING_JOB } from '../../src/billing/job';
-import { documentsDir } from '../../src/portal/documents/storage';
+import { documentsDir } from '../../src/storage/private-files';
 import { fixtures } from '../helpers/fixtures';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { startTestApp, type TestApp } from '../helpers/test-app';

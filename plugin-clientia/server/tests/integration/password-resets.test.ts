@@ -1,4 +1,5 @@
 import { expireResetCodes, RESET_CODE_TTL_MS } from '../../src/accounts/password-reset';
+import { hashedResetCode, hashStoredResetCodes } from '../../src/accounts/reset-codes';
 import { moreFixtures } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
 import { clearOutbox, deliverQueued, readOutbox } from '../helpers/outbox';
@@ -37,6 +38,11 @@ describe('password resets through the outbox: branded, in the contact’s langua
     expect(mail!.headers.subject).toMatch(/Passwort/);
     expect(mail!.raw).not.toMatch(/clientia|strapi/i);
     const code = /https:\/\/portal\.quay\.example\/reset-password\?code=([0-9a-f]{128})/.exec(mail!.body)![1];
+    // The copy the outbox keeps after delivery opens nothing.
+    const kept = await app.strapi.db.query('plugin::clientia.outbound-email').findOne({ where: { kind: 'password_reset', to: 'greta@hafen.example' } });
+    expect(kept.state).toBe('sent');
+    expect(`${kept.text}${kept.html}`).not.toContain(code);
+    expect(kept.text).toContain('reset-password?code=removed-after-delivery');
 
     clearOutbox(app.outboxDir);
     await ask({ email: 'greta@hafen.example' }).expect(200);
@@ -74,6 +80,40 @@ describe('password resets through the outbox: branded, in the contact’s langua
     expect(await expireResetCodes(app.strapi, new Date(Date.now() + RESET_CODE_TTL_MS + 60_000))).toBe(1);
     const refused = await app.http().post('/api/auth/reset-password').send({ code: old, password: 'harbour-late-pass-1', passwordConfirmation: 'harbour-late-pass-1' });
     expect(refused.status).toBe(400);
+    await app.http().post('/api/auth/local').send({ identifier: 'greta@hafen.example', password: 'harbour-new-pass-9' }).expect(200);
+  });
+
+  it('keeps only a hash of each code: the stored value opens nothing, and a code kept in the clear from before is hashed at start', async () => {
+    const users = app.strapi.db.query('plugin::users-permissions.user');
+    const { tableName } = app.strapi.db.metadata.get('plugin::users-permissions.user');
+    const column = async () => (await app.strapi.db.connection(tableName).where({ id: contact.user.id }).first('reset_password_token')).reset_password_token;
+    const reset = (code: string, password: string) => app.http().post('/api/auth/reset-password').send({ code, password, passwordConfirmation: password });
+
+    await app.strapi.db
+      .query('plugin::clientia.outbound-email')
+      .updateMany({ where: { kind: 'password_reset' }, data: { createdAt: new Date(Date.now() - 5 * 60_000) } });
+    await ask({ email: 'greta@hafen.example' }).expect(200);
+    const [mail] = await sent();
+    const code = /reset-password\?code=([0-9a-f]{128})/.exec(mail!.body)![1]!;
+    const stored = await column();
+    expect(stored).toBe(hashedResetCode(code));
+    expect(stored).not.toContain(code.slice(0, 16));
+    // Whoever reads the users table holds only the hash, and the hash is not a code.
+    expect((await reset(stored, 'dump-reader-pass-1').expect(400)).body.error.message).toBe('Incorrect code provided');
+    await reset(code, 'harbour-third-pass-3').expect(200);
+    expect(await column()).toBeNull();
+
+    // users-permissions' own "forgot password" writes the code through the query engine: hashed too.
+    await users.update({ where: { id: contact.user.id }, data: { resetPasswordToken: 'a-code-users-permissions-issued' } });
+    expect(await column()).toBe(hashedResetCode('a-code-users-permissions-issued'));
+    await reset('a-code-users-permissions-issued', 'harbour-fourth-pass-4').expect(200);
+
+    // A code stored in the clear before this rule: hashed once at start, and the link still works.
+    await app.strapi.db.connection(tableName).where({ id: contact.user.id }).update({ reset_password_token: 'an-older-clear-code' });
+    expect(await hashStoredResetCodes(app.strapi)).toBe(1);
+    expect(await hashStoredResetCodes(app.strapi)).toBe(0);
+    expect(await column()).toBe(hashedResetCode('an-older-clear-code'));
+    await reset('an-older-clear-code', 'harbour-new-pass-9').expect(200);
     await app.http().post('/api/auth/local').send({ identifier: 'greta@hafen.example', password: 'harbour-new-pass-9' }).expect(200);
   });
 

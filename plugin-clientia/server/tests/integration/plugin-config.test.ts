@@ -1,8 +1,8 @@
 import { ACCOUNTS_JOB } from '../../src/accounts/job';
 import { BILLING_JOB } from '../../src/billing/job';
 import { remindBeforeDue } from '../../src/billing/notices';
-import { documentsDir } from '../../src/portal/documents/storage';
-import { pluginConfig } from '../../src/rules/settings';
+import { documentsDir } from '../../src/storage/private-files';
+import { pluginConfig } from '../../src/config/plugin-config';
 import { fixtures } from '../helpers/fixtures';
 import { deliverQueued, readOutbox } from '../helpers/outbox';
 import { startTestApp, type TestApp } from '../helpers/test-app';

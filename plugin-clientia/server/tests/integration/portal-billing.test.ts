@@ -4,10 +4,12 @@ import path from 'node:path';
 
 import type { Response } from 'supertest';
 
+import { adminApi } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
 import { itWithPoppler, pdfInfo, pdfText } from '../helpers/poppler';
 import { buildPortalWorld, type Persona, type PortalWorld } from '../helpers/portal-world';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { countRequestStatements } from '../helpers/statement-count';
+import { adminToken, startTestApp, type TestApp } from '../helpers/test-app';
 
 type Doc = { id: number; documentId: string; number?: string };
 
@@ -143,10 +145,11 @@ describe('portal API: invoices, payments and retainers', () => {
     const [paid, partlyPaid] = await Promise.all([stored('plugin::clientia.invoice', a.paid.id), stored('plugin::clientia.invoice', a.partlyPaid.id)]);
     expect(body.meta.pagination).toEqual({ page: 1, pageSize: 25, total: 2, pageCount: 1 });
     // What is still open across all of A's invoices: the partly paid one; never the draft, never B's.
-    expect(body.meta.summary).toEqual({ openTotals: [EUR(108_875)], overdue: 0 });
+    expect(body.meta.summary).toEqual({ openTotals: [EUR(108_875)], overdue: 0, creditAvailable: [] });
     expect(body.data).toEqual([
       {
         documentId: a.paid.documentId,
+        kind: 'invoice',
         number: paid.number,
         status: 'paid',
         issueDate: today,
@@ -154,12 +157,14 @@ describe('portal API: invoices, payments and retainers', () => {
         currency: 'EUR',
         total: EUR(20_000),
         paid: EUR(20_000),
+        credited: EUR(0),
         balance: EUR(0),
         periodStart: null,
         periodEnd: null,
       },
       {
         documentId: a.partlyPaid.documentId,
+        kind: 'invoice',
         number: partlyPaid.number,
         status: 'partially_paid',
         issueDate: today,
@@ -168,6 +173,7 @@ describe('portal API: invoices, payments and retainers', () => {
         // 10 × 150.00 + 19 % = 1,785.00; 1.5 × 33.33 = 49.995 → 50.00 + 7.5 % = 3.75
         total: EUR(183_875),
         paid: EUR(75_000),
+        credited: EUR(0),
         balance: EUR(108_875),
         periodStart: '2026-03-01',
         periodEnd: '2026-03-31',
@@ -180,7 +186,7 @@ describe('portal API: invoices, payments and retainers', () => {
     expect(paid.body.data.map((i: Doc) => i.documentId)).toEqual([a.paid.documentId]);
     expect(paid.body.meta.pagination.total).toBe(1);
     // The summary is the client's whole account, whatever the filter.
-    expect(paid.body.meta.summary).toEqual({ openTotals: [EUR(108_875)], overdue: 0 });
+    expect(paid.body.meta.summary).toEqual({ openTotals: [EUR(108_875)], overdue: 0, creditAvailable: [] });
     expect((await asA('ownerA', '/invoices?status=void')).body.data).toEqual([]);
     const byTotal = await asA('ownerA', '/invoices?sort=total:desc');
     expect(byTotal.body.data.map((i: { total: { amount: number } }) => i.total.amount)).toEqual([183_875, 20_000]);
@@ -191,6 +197,7 @@ describe('portal API: invoices, payments and retainers', () => {
 
   it.each([
     ['/invoices?status=draft', 'status'],
+    ['/invoices?kind=quote', 'kind'],
     ['/invoices?sort=internalNotes', 'sort'],
     ['/invoices?pageSize=0', 'pageSize'],
     ['/invoices?populate[client]=true', 'populate'],
@@ -216,6 +223,8 @@ describe('portal API: invoices, payments and retainers', () => {
       balance: EUR(108_875),
       notes: 'Thank you for your business',
       retainer: { documentId: a.advisory.documentId, title: 'Advisory retainer' },
+      corrects: null,
+      creditNotes: [],
       hasPdf: true,
     });
     expect(body.data.lineItems).toEqual([
@@ -329,9 +338,9 @@ describe('portal API: invoices, payments and retainers', () => {
         hourlyRate: EUR(12_000),
         period: { start: startOfMonth, end: dayBefore(monthsFrom(startOfMonth, 1)) },
         includedHours: 10,
-        // 3.5 + 2 + 1 this month; last month's 4 do not count.
-        hoursUsed: 6.5,
-        hoursRemaining: 3.5,
+        // 3.5 + 2 billable this month, as the invoice counts them; the hour not billable and last month's 4 do not count.
+        hoursUsed: 5.5,
+        hoursRemaining: 4.5,
         hoursOver: 0,
       },
       {
@@ -354,6 +363,184 @@ describe('portal API: invoices, payments and retainers', () => {
     expect(JSON.stringify(body)).not.toContain('STAFF-ONLY');
     const paused = await asA('ownerA', '/retainers?status=paused');
     expect(paused.body.data.map((r: Doc) => r.documentId)).toEqual([a.support.documentId]);
+  });
+
+  describe('credit notes', () => {
+    type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    let staff: ReturnType<typeof adminApi>;
+    /** Corrected in part: a credit note of 200.00 used up against it, one voided, one still a draft. */
+    let corrected: Json;
+    /** Paid in full before its credit note of 59.50 came: that credit is left with the client. */
+    let settled: Json;
+    let usedUp: Json;
+    let creditLeft: Json;
+    let voided: Json;
+    let draftNote: Json;
+
+    const invoiceOf = async (lines: Json[]) => {
+      const draft = (await staff.post(`/clientia/clients/${world.clientA.documentId}/invoices`, { lineItems: lines }).expect(201)).body.data as Json;
+      return (await staff.post(`/clientia/invoices/${draft.documentId}/issue`).expect(200)).body.data as Json;
+    };
+    const draftCreditNote = async (invoice: Json, lines: Json[]) =>
+      (await staff.post(`/clientia/invoices/${invoice.documentId}/credit-notes`, { lineItems: lines }).expect(201)).body.data as Json;
+    const creditNote = async (invoice: Json, lines: Json[]) =>
+      (await staff.post(`/clientia/invoices/${(await draftCreditNote(invoice, lines)).documentId}/issue`).expect(200)).body.data as Json;
+    const ids = (body: { data: Doc[] }) => body.data.map((invoice) => invoice.documentId);
+
+    beforeAll(async () => {
+      staff = adminApi(app, await adminToken(app));
+      corrected = await invoiceOf([{ description: 'Due diligence', quantity: 1, unitPrice: 100_000, taxRate: 0 }]);
+      usedUp = await creditNote(corrected, [{ description: 'Travel charged twice', quantity: 1, unitPrice: -20_000, taxRate: 0 }]);
+      voided = await creditNote(corrected, [{ description: 'Issued by mistake', quantity: 1, unitPrice: -1_000, taxRate: 0 }]);
+      voided = (await staff.post(`/clientia/invoices/${voided.documentId}/void`).expect(200)).body.data;
+      draftNote = await draftCreditNote(corrected, [{ description: 'Not yet agreed', quantity: 1, unitPrice: -500, taxRate: 0 }]);
+
+      settled = await invoiceOf([{ description: 'Board pack review', quantity: 1, unitPrice: 30_000, taxRate: 0 }]);
+      await staff.post(`/clientia/invoices/${settled.documentId}/payments`, { amount: 30_000, receivedOn: today, method: 'bank_transfer' }).expect(201);
+      creditLeft = await creditNote(settled, [{ description: 'Overcharge', quantity: 1, unitPrice: -5_000, taxRate: 19 }]);
+    });
+
+    it('lists credit notes by kind, with their negative totals and no due date, never a draft', async () => {
+      const { body } = await asA('billingA', '/invoices?kind=credit_note&sort=number:asc');
+      expect(ids(body)).toEqual([usedUp.documentId, voided.documentId, creditLeft.documentId]);
+      expect(body.meta.pagination.total).toBe(3);
+      expect(body.data[0]).toEqual({
+        documentId: usedUp.documentId,
+        kind: 'credit_note',
+        number: expect.stringMatching(/^CN-\d{4}-\d{4}$/),
+        // Used up against its invoice.
+        status: 'paid',
+        issueDate: today,
+        dueDate: null,
+        currency: 'EUR',
+        total: EUR(-20_000),
+        paid: EUR(0),
+        credited: EUR(-20_000),
+        balance: EUR(0),
+        periodStart: null,
+        periodEnd: null,
+      });
+      // 50.00 + 19 % taken off an invoice already paid: all of it is left as credit.
+      expect(body.data[2]).toMatchObject({ status: 'issued', total: EUR(-5_950), credited: EUR(0), balance: EUR(-5_950) });
+      expect(body.data[1]).toMatchObject({ status: 'void', total: EUR(-1_000), credited: EUR(0) });
+      expect(JSON.stringify(body)).not.toContain(draftNote.documentId);
+
+      const invoices = await asA('billingA', '/invoices?kind=invoice&pageSize=100');
+      expect(invoices.body.data.every((invoice: { kind: string }) => invoice.kind === 'invoice')).toBe(true);
+      expect(ids(invoices.body)).toEqual(expect.arrayContaining([a.paid.documentId, a.partlyPaid.documentId, corrected.documentId, settled.documentId]));
+      expect(invoices.body.meta.pagination.total).toBe(4);
+      // Both filters at once: the paid invoices, not the credit note used up.
+      const paidInvoices = await asA('billingA', '/invoices?kind=invoice&status=paid&sort=number:asc');
+      expect(ids(paidInvoices.body)).toEqual([a.paid.documentId, settled.documentId]);
+      const everything = await asA('billingA', '/invoices?status=paid&pageSize=100');
+      expect(ids(everything.body).sort()).toEqual([a.paid.documentId, settled.documentId, usedUp.documentId].sort());
+      expect(everything.body.meta.pagination.total).toBe(3);
+    });
+
+    it('keeps credit notes out of what is open and reports the credit left apart', async () => {
+      for (const url of ['/invoices', '/invoices?kind=credit_note', '/invoices?status=issued']) {
+        const { body } = await asA('ownerA', url);
+        // The partly paid invoice and the one corrected by 200.00; the credit left is not netted against them.
+        expect(body.meta.summary).toEqual({ openTotals: [EUR(108_875 + 80_000)], overdue: 0, creditAvailable: [EUR(5_950)] });
+      }
+    });
+
+    it('takes an invoice stored before credit notes existed, without a kind, for an invoice', async () => {
+      const invoices = app.strapi.db.query('plugin::clientia.invoice');
+      await invoices.update({ where: { id: a.partlyPaid.id }, data: { kind: null } });
+      try {
+        const { body } = await asA('ownerA', '/invoices?kind=invoice&pageSize=100');
+        expect(body.data.find((invoice: Doc) => invoice.documentId === a.partlyPaid.documentId)).toMatchObject({ kind: 'invoice' });
+        expect(body.meta.pagination.total).toBe(4);
+        expect(body.meta.summary.openTotals).toEqual([EUR(108_875 + 80_000)]);
+        expect((await asA('ownerA', '/invoices?kind=credit_note')).body.meta.pagination.total).toBe(3);
+        const dashboard = (await get('ownerA', '/dashboard').expect(200)).body.data;
+        expect(dashboard.invoicesDue.map((invoice: Doc) => invoice.documentId).sort()).toEqual([a.partlyPaid.documentId, corrected.documentId].sort());
+        expect(dashboard.totalsDue).toEqual([EUR(108_875 + 80_000)]);
+      } finally {
+        await invoices.update({ where: { id: a.partlyPaid.id }, data: { kind: 'invoice' } });
+      }
+    });
+
+    it('shows an invoice with the credit notes taken off it: total − paid − credited = balance', async () => {
+      const { body } = await asA('adminA', `/invoices/${corrected.documentId}`);
+      expect(body.data).toMatchObject({
+        kind: 'invoice',
+        status: 'issued',
+        total: EUR(100_000),
+        paid: EUR(0),
+        credited: EUR(20_000),
+        balance: EUR(80_000),
+        corrects: null,
+        // Neither the void credit note nor the draft.
+        creditNotes: [{ documentId: usedUp.documentId, number: usedUp.number, issueDate: today, total: EUR(-20_000), applied: EUR(20_000) }],
+      });
+      const { total, paid, credited, balance } = body.data;
+      expect(total.amount - paid.amount - credited.amount).toBe(balance.amount);
+
+      const paidFirst = (await asA('adminA', `/invoices/${settled.documentId}`)).body.data;
+      expect(paidFirst).toMatchObject({ status: 'paid', credited: EUR(0), balance: EUR(0) });
+      expect(paidFirst.creditNotes).toEqual([{ documentId: creditLeft.documentId, number: creditLeft.number, issueDate: today, total: EUR(-5_950), applied: EUR(0) }]);
+    });
+
+    it('shows a credit note with the invoice it corrects, and never a draft one', async () => {
+      const { body } = await asA('billingA', `/invoices/${usedUp.documentId}`);
+      expect(body.data).toMatchObject({
+        kind: 'credit_note',
+        status: 'paid',
+        dueDate: null,
+        total: EUR(-20_000),
+        credited: EUR(-20_000),
+        balance: EUR(0),
+        lineItems: [{ description: 'Travel charged twice', quantity: 1, unitPrice: EUR(-20_000), taxRate: 0, net: EUR(-20_000), tax: EUR(0) }],
+        payments: [],
+        corrects: { documentId: corrected.documentId, number: corrected.number },
+        creditNotes: [],
+      });
+      expect((await asA('billingA', `/invoices/${creditLeft.documentId}`)).body.data).toMatchObject({
+        status: 'issued',
+        balance: EUR(-5_950),
+        corrects: { documentId: settled.documentId, number: settled.number },
+      });
+      for (const url of [`/invoices/${draftNote.documentId}`, `/invoices/${draftNote.documentId}/pdf`]) {
+        expect((await asA('billingA', url, 404)).body.error.message).toBe('No invoice with this id');
+      }
+      await get('contactB', `/invoices/${usedUp.documentId}`).expect(404);
+    });
+
+    it('puts credit notes on the statement of account as credit notes, never a void one', async () => {
+      const statement = (await asA('billingA', '/statement')).body.data;
+      const entries = statement.entries as { kind: string; reference: string; amount: unknown; balance: unknown }[];
+      const notes = entries.filter((entry) => entry.kind === 'credit_note');
+      expect(notes.map(({ reference, amount }) => ({ reference, amount }))).toEqual([
+        { reference: usedUp.number, amount: EUR(-20_000) },
+        { reference: creditLeft.number, amount: EUR(-5_950) },
+      ]);
+      expect(entries.map((entry) => entry.reference)).not.toContain(voided.number);
+      expect(entries[entries.length - 1]!.balance).toEqual(statement.balance);
+    });
+
+    it('loads an invoice’s credit notes in one query, however many there are', async () => {
+      const statements = (url: string) => countRequestStatements(app.strapi, () => get('ownerA', url).expect(200));
+      const account = await invoiceOf([{ description: 'Filing', quantity: 1, unitPrice: 50_000, taxRate: 0 }]);
+      const first = await creditNote(account, [{ description: 'Discount', quantity: 1, unitPrice: -1_000, taxRate: 0 }]);
+      const before = await statements(`/invoices/${account.documentId}`);
+      const noteBefore = await statements(`/invoices/${first.documentId}`);
+      for (let i = 0; i < 3; i += 1) await creditNote(account, [{ description: `Discount ${i}`, quantity: 1, unitPrice: -1_000, taxRate: 0 }]);
+      const detail = (await get('ownerA', `/invoices/${account.documentId}`).expect(200)).body.data;
+      expect(detail.creditNotes).toHaveLength(4);
+      expect(detail.credited).toEqual(EUR(4_000));
+      expect(await statements(`/invoices/${account.documentId}`)).toBe(before);
+      expect(await statements(`/invoices/${first.documentId}`)).toBe(noteBefore);
+    });
+
+    itWithPoppler('gives a credit note’s PDF under its own number, naming the invoice it corrects', async () => {
+      const response = await get('billingA', `/invoices/${usedUp.documentId}/pdf`).buffer(true).parse(binary).expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="${usedUp.number}.pdf"`);
+      const text = (await pdfText(response.body as Buffer)).replace(/\s+/g, ' ');
+      for (const expected of ['Credit note', String(usedUp.number), String(corrected.number), 'Travel charged twice']) expect(text).toContain(expected);
+    });
   });
 
   it('shows B’s billing to B’s contact only', async () => {

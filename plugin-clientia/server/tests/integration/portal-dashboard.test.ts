@@ -1,5 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import { drainOutbox } from '../../src/email';
 import { fixtures } from '../helpers/fixtures';
 import { buildPortalWorld, type Persona, type PortalWorld } from '../helpers/portal-world';
+import { countRequestStatements } from '../helpers/statement-count';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 type Doc = { id: number; documentId: string; number?: string };
@@ -17,6 +21,8 @@ describe('portal API: dashboard', () => {
   let eurInvoice: Doc;
   let usdInvoice: Doc;
   let foreignInvoice: Doc;
+  let creditLeft: Doc;
+  let usedUp: Doc;
   let ownersContract: Doc;
   let adminsContract: Doc;
   let periodStart: string;
@@ -47,6 +53,24 @@ describe('portal API: dashboard', () => {
     })) as Doc;
     await f.payment(usdInvoice, 20000);
     await f.invoice(clientA); // a draft: never shown
+    // Credit notes are never due. One came after its invoice was paid: its 50.00 stay with the
+    // client as credit, and the credit note stays issued with a negative balance. The other is
+    // used up against an invoice whose balance is then 0 (paid).
+    const paidEarlier = (await f.invoice(clientA, { state: 'issued', lineItems: [{ description: 'Filing fee', quantity: 1, unitPrice: 20000, taxRate: 0 }] })) as Doc;
+    await f.payment(paidEarlier, 20000);
+    creditLeft = (await f.invoice(clientA, {
+      kind: 'credit_note',
+      correctedInvoice: paidEarlier.documentId,
+      state: 'issued',
+      lineItems: [{ description: 'Filing fee charged too high', quantity: 1, unitPrice: -5000, taxRate: 0 }],
+    })) as Doc;
+    const creditedInFull = (await f.invoice(clientA, { state: 'issued', lineItems: [{ description: 'Courier', quantity: 1, unitPrice: 3000, taxRate: 0 }] })) as Doc;
+    usedUp = (await f.invoice(clientA, {
+      kind: 'credit_note',
+      correctedInvoice: creditedInFull.documentId,
+      state: 'issued',
+      lineItems: [{ description: 'Courier not used', quantity: 1, unitPrice: -3000, taxRate: 0 }],
+    })) as Doc;
     foreignInvoice = (await f.invoice(clientB, { state: 'issued' })) as Doc;
 
     const ownerMembership = await membership('ownerA', clientA.id);
@@ -99,10 +123,18 @@ describe('portal API: dashboard', () => {
         { documentId: usdInvoice.documentId, number: usdInvoice.number, status: 'partially_paid', dueDate: expect.any(String), balance: { amount: 30000, currency: 'USD' } },
       ])
     );
+    // The credit left on a credit note is neither listed as due nor taken off what is due.
     expect(data.totalsDue).toEqual([
       { amount: 178500, currency: 'EUR' },
       { amount: 30000, currency: 'USD' },
     ]);
+    const stored = await app.strapi.db.query('plugin::clientia.invoice').findMany({ where: { documentId: { $in: [creditLeft.documentId, usedUp.documentId] } } });
+    expect(stored.map((note: { state: string; balance: string }) => [note.state, Number(note.balance)]).sort()).toEqual([
+      ['issued', -5000],
+      ['paid', 0],
+    ]);
+    expect(JSON.stringify(data)).not.toContain(creditLeft.documentId);
+    expect(JSON.stringify(data)).not.toContain(usedUp.documentId);
     expect(data.hoursLeft).toEqual([
       {
         documentId: expect.any(String),
@@ -179,27 +211,60 @@ describe('portal API: dashboard', () => {
   });
 
   it('takes a fixed number of queries however many records there are', async () => {
-    const queries = async () => {
-      // Let the writes of the set-up finish their trailing reads before counting.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      let count = 0;
-      const listener = (q: { sql: string }) => {
-        count += 1;
-        if (process.env.SHOW_SQL) console.log(q.sql);
-      };
-      app.strapi.db.connection.on('query', listener);
-      try {
-        await get('ownerA').expect(200);
-      } finally {
-        app.strapi.db.connection.removeListener('query', listener);
-      }
-      return count;
-    };
+    // Only the statements of the dashboard request: none of the work running beside it.
+    const queries = () => countRequestStatements(app.strapi, () => get('ownerA').expect(200));
     const before = await queries();
     for (let i = 0; i < 3; i += 1) await f.invoice(world.clientA, { state: 'issued' });
     const project = await f.docs('project').create({ data: { client: world.clientA.documentId, name: `Extra ${Date.now()}` } as never });
     await f.docs('milestone').create({ data: { project: project.documentId, title: 'Extra step', dueDate: isoDay(2) } as never });
     expect(await queries()).toBe(before);
+  });
+
+  it('counts the statements of the request, not those of work running beside it', async () => {
+    const connection = app.strapi.db.connection;
+    const alone = await countRequestStatements(app.strapi, () => get('ownerA').expect(200));
+    expect(alone).toBeGreaterThan(0);
+
+    // The async context of this test, outside any request: the one a timer, a cron task or the
+    // email outbox drain runs in.
+    const outside = AsyncLocalStorage.snapshot();
+    const isProbe = (sql: string) => /^select 1 as probe$/i.test(sql.trim());
+    const probe = () => connection.raw('select 1 as probe').then(() => undefined);
+
+    /**
+     * The dashboard request, while each of its statements sets off one more statement at once —
+     * from this test's context (`fromOutside`) or from the request's own — and an outbox drain
+     * runs from this test's context. All of it is issued and awaited before the count is read.
+     */
+    const countWithWorkBeside = async (fromOutside: boolean) => {
+      const started: Promise<unknown>[] = [];
+      let probesSeen = 0;
+      const setOff = (query: { sql: string }) => {
+        if (isProbe(query.sql)) probesSeen += 1;
+        else if (app.strapi.requestContext.get()) started.push(fromOutside ? outside(probe) : probe());
+      };
+      connection.on('query', setOff);
+      try {
+        const count = await countRequestStatements(app.strapi, async () => {
+          const drained = outside(() => drainOutbox(app.strapi));
+          await get('ownerA').expect(200);
+          await Promise.all([drained, ...started]);
+        });
+        return { count, setOff: started.length, probesSeen };
+      } finally {
+        connection.off('query', setOff);
+      }
+    };
+
+    const beside = await countWithWorkBeside(true);
+    expect(beside.setOff).toBe(alone);
+    expect(beside.probesSeen).toBe(alone);
+    expect(beside.count).toBe(alone);
+
+    // The same statements issued from the request's own context are the request's: counted.
+    const within = await countWithWorkBeside(false);
+    expect(within.setOff).toBe(alone);
+    expect(within.count).toBe(2 * alone);
   });
 
   it('is open to every role and refuses unknown query keys and other callers', async () => {

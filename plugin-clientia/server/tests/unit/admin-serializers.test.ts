@@ -1,7 +1,7 @@
 import { serializeOverdueInvoice } from '../../src/serializers/invoice';
 import { serializeLicence } from '../../src/serializers/licence';
 import { isUnreadByStaff } from '../../src/serializers/thread';
-import { sumByCurrency } from '../../src/services/totals';
+import { sumByCurrency } from '../../src/repositories/totals';
 
 describe('admin serializers', () => {
   it('reads money stored as big-integer text (PostgreSQL) or numbers (SQLite) as exact minor units', () => {

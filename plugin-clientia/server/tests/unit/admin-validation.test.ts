@@ -1,7 +1,6 @@
 import { errors } from '@strapi/utils';
 
-import { readBrandingChanges } from '../../src/controllers/branding-settings';
-import { assertBodyKeys, readPagination } from '../../src/controllers/validation';
+import { assertBodyKeys, readBrandingChanges, readPagination } from '../helpers/request-parsers';
 
 const pathOf = (fn: () => unknown) => {
   try {

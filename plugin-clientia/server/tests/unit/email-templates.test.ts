@@ -1,5 +1,6 @@
 import { EMAIL_KINDS, renderTemplate, type EmailBrand, type EmailKind, type EmailVars } from '../../src/email/templates';
-import { emailFormats, languageOf } from '../../src/email/templates/format';
+import { emailFormats } from '../../src/email/templates/format';
+import { languageOf } from '../../src/i18n';
 
 const PORTAL = 'https://portal.ledgerlark.example';
 const PRODUCT_NAMES = /clientia|strapi/i;
@@ -27,6 +28,8 @@ const varsFor = (text: string): EmailVars => ({
   contract_to_sign: { contractId: 'ctr_doc_7', number: 'CTR-2026-007', title: `Master services ${text}` },
   contract_completed: { contractId: 'ctr_doc_7', number: 'CTR-2026-007', title: `Master services ${text}`, verificationCode: 'A1B2-C3D4' },
   contract_declined: { contractId: 'ctr_doc_7', number: 'CTR-2026-007', title: 'Master services', declinedBy: `Rosa ${text}`, reason: `Not now.\n${text}` },
+  contract_reminder: { contractId: 'ctr_doc_7', number: 'CTR-2026-007', title: `Master services ${text}` },
+  contract_withdrawn: { contractId: 'ctr_doc_7', number: 'CTR-2026-007', title: `Master services ${text}`, reason: `Terms changed.\n${text}` },
   new_message: { threadId: 'thr_doc_3', threadSubject: `Quarterly filing ${text}`, senderName: `Ada ${text}` },
   new_document: { documentTitle: `Annual report ${text}`, folder: `Reports ${text}` },
 });
@@ -42,6 +45,9 @@ const LINKS: Record<EmailKind, string | null> = {
   contract_completed: `${PORTAL}/contracts/ctr_doc_7/verification`,
   // To the firm's own inbox: nothing to open in the client portal.
   contract_declined: null,
+  contract_reminder: `${PORTAL}/contracts/ctr_doc_7/sign`,
+  // The contract is a draft again: nothing to open until it is sent anew.
+  contract_withdrawn: null,
   new_message: `${PORTAL}/messages/thr_doc_3`,
   new_document: `${PORTAL}/documents`,
 };

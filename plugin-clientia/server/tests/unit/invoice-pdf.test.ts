@@ -11,7 +11,8 @@ import {
   type InvoiceLineOnDocument,
   type InvoiceOnDocument,
 } from '../../src/billing/invoice-pdf';
-import { canonicalLocale, dayBefore, documentFormats, fractionDigitsOf, languageOf, plainSeparators } from '../../src/billing/money-text';
+import { dayBefore, documentFormats, fractionDigitsOf, plainSeparators } from '../../src/pdf/formats';
+import { canonicalLocale, languageOf } from '../../src/i18n';
 import { itWithPoppler, pdfInfo, pdfText, pdfWords } from '../helpers/poppler';
 
 const A4 = '595.28 x 841.89';
@@ -300,6 +301,29 @@ describe('buildInvoicePdf', () => {
     expect(await textOf(await build(retainerInvoice({ state: 'draft' }), 'de-DE'))).toContain('Rechnung INV-2026-0042 ENTWURF');
     expect(await textOf(await build(retainerInvoice({ state: 'void' }), 'de-DE'))).toContain('Rechnung INV-2026-0042 STORNIERT');
     expect(await textOf(await build(retainerInvoice({ state: 'overdue' }), 'en-US'))).toContain('Invoice INV-2026-0042 OVERDUE');
+  });
+
+  itWithPoppler('prints a credit note as one: its own title, the invoice it corrects, no payment asked for', async () => {
+    const creditLine = line('Travel, charged twice', 1, -8640, 19);
+    const applied = invoiceOf([creditLine], { kind: 'credit_note', number: 'CN-2026-0001', corrects: 'INV-2026-0042', dueDate: null, periodStart: null, periodEnd: null, notes: null });
+    const used = await textOf(await build({ ...applied, state: 'paid', credited: applied.total, balance: 0 }));
+    expect(used).toContain('Credit note CN-2026-0001');
+    expect(used).not.toContain('PAID');
+    expect(used).toContain('Credit note number CN-2026-0001');
+    expect(used).toContain('Corrects invoice INV-2026-0042');
+    expect(used).toContain('Total -€102.82');
+    expect(used).not.toContain('Balance due');
+    expect(used).not.toContain('Payment instructions');
+
+    // Credited against a paid invoice, the amount stays with the client.
+    const left = await textOf(await build({ ...applied, credited: 0, balance: applied.total }, 'de-DE'));
+    expect(left).toContain('Gutschrift CN-2026-0001');
+    expect(left).toContain('Korrigiert Rechnung INV-2026-0042');
+    expect(left).toContain('Guthaben 102,82 €');
+
+    const corrected = await textOf(await build(retainerInvoice({ credited: 10282, balance: 178500 - 10282 })));
+    expect(corrected).toContain('Credited €102.82');
+    expect(corrected).toContain('Balance due €1,682.18');
   });
 
   itWithPoppler('groups the tax per rate', async () => {

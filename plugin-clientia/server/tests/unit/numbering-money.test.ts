@@ -1,4 +1,4 @@
-import { invoiceTotals, lineTotals, parseLineItems, toMinor } from '../../src/domain/money';
+import { creditShares, invoiceTotals, lineTotals, parseLineItems, toMinor } from '../../src/domain/money';
 import { formatNumber } from '../../src/domain/numbering';
 
 describe('document numbers', () => {
@@ -37,5 +37,17 @@ describe('money in minor units', () => {
     expect(toMinor(null)).toBe(0n);
     expect(() => toMinor('12.5')).toThrow();
     expect(() => toMinor(0.1)).toThrow();
+  });
+});
+
+describe('credit notes against an invoice', () => {
+  it('take off what is still open, oldest first, and leave the rest with the client', () => {
+    // 1,000.00 billed, nothing paid: both credits fit.
+    expect(creditShares(100000n, 0n, [20000n, 30000n])).toEqual([20000n, 30000n]);
+    // 900.00 paid: 100.00 is open, the first credit takes it, the second none.
+    expect(creditShares(100000n, 90000n, [20000n, 30000n])).toEqual([10000n, 0n]);
+    // Paid in full: every credit is the client's.
+    expect(creditShares(100000n, 100000n, [5000n])).toEqual([0n]);
+    expect(creditShares(100000n, 0n, [])).toEqual([]);
   });
 });

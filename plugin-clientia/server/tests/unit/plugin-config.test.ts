@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import config, { DEFAULT_CONFIG, type ClientiaConfig } from '../../src/config';
 import { cronRuleProblem } from '../../src/config/cron';
 import { parseEmailFrom } from '../../src/config/email-from';
-import { assertPrivateDocumentsDir, documentsDir } from '../../src/portal/documents/storage';
+import { assertPrivateDocumentsDir, documentsDir } from '../../src/storage/private-files';
 
 /** The config as Strapi hands it to the validator: the app's keys over the plugin's defaults. */
 const merged = (over: Record<string, unknown> = {}) => ({ ...config.default, ...over }) as Partial<ClientiaConfig> & Record<string, unknown>;
@@ -60,7 +60,7 @@ describe('plugin config: defaults', () => {
 describe('plugin config: refusals name the key and what it takes', () => {
   it('names an unknown key and lists the known ones', () => {
     expect(validate({ portalURL: 'https://x.example' })).toThrow(
-      /^Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale, invoiceNumberFormat, contractNumberFormat, paymentTermsDays, invitationTtlHours, trustedProxies, retainerInvoiceState, billingAnchor, prorateBilling, billingSchedule, scheduledJobs, reminderDaysBeforeDue, emailFrom, documentsDir$/
+      /^Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale, invoiceNumberFormat, contractNumberFormat, creditNoteNumberFormat, paymentTermsDays, invitationTtlHours, trustedProxies, retainerInvoiceState, billingAnchor, prorateBilling, billingSchedule, scheduledJobs, reminderDaysBeforeDue, emailFrom, documentsDir$/
     );
     // The key the issue calls "document storage" is the folder.
     expect(validate({ documentStorage: 'private' })).toThrow(/Unknown clientia plugin config "documentStorage"; known keys: .*documentsDir/);
@@ -77,6 +77,7 @@ describe('plugin config: refusals name the key and what it takes', () => {
     ['invoiceNumberFormat', 'INV-{YYYY}', /"invoiceNumberFormat": must contain exactly one \{SEQ\}/],
     ['invoiceNumberFormat', 'INV-{YYYY}-{SEQ}-{DD}', /"invoiceNumberFormat": has an unknown \{token\}/],
     ['contractNumberFormat', 'C {YYYY}/{SEQ}', /"contractNumberFormat": may only contain/],
+    ['creditNoteNumberFormat', 'INV-{YYYY}-{SEQ}', /"creditNoteNumberFormat": must differ from invoiceNumberFormat/],
     ['paymentTermsDays', 0, /"paymentTermsDays": must be a whole number from 1 to 365$/],
     ['paymentTermsDays', 14.5, /"paymentTermsDays"/],
     ['paymentTermsDays', Number.NaN, /"paymentTermsDays"/],

@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 
-import { assertQueryKeys } from '../../src/controllers/validation';
+import { assertQueryKeys } from '../helpers/request-parsers';
 
 describe('assertQueryKeys', () => {
   it('lets accepted keys through', () => {

@@ -1,5 +1,5 @@
 import { periodOn, type BillingInterval } from '../../src/billing/schedule';
-import { addMonths } from '../../src/services/periods';
+import { addMonths } from '../../src/domain/calendar';
 
 describe('retainer periods', () => {
   it('adds months keeping the day, or the last day of a shorter month', () => {

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { Secret, TOTP } from 'otpauth';
 
-import { findRecoveryCode, newRecoveryCodes, readRecoveryCode, RECOVERY_CODE_COUNT, storedRecoveryCodes, unusedRecoveryCodes } from '../../src/sign-in/recovery-codes';
-import { matchTotp, newTotpSecret, otpauthUrl, readTotpCode, totpStep } from '../../src/sign-in/totp';
+import { findRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT, storedRecoveryCodes, unusedRecoveryCodes } from '../../src/sign-in/recovery-codes';
+import { matchTotp, newTotpSecret, otpauthUrl, totpStep } from '../../src/sign-in/totp';
+import { readRecoveryCode, readTotpCode } from '../helpers/request-parsers';
 
 const strapiWithKeys = (keys: string[]) => ({ config: { get: (key: string) => (key === 'server.app.keys' ? keys : undefined) } }) as unknown as Core.Strapi;
 

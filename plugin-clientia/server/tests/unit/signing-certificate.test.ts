@@ -9,7 +9,7 @@ import {
   type CertificateInput,
   type CertificateSigner,
 } from '../../src/signing/certificate';
-import { winAnsiSafe, wrapText, wrapTextWithin } from '../../src/signing/pdf-text';
+import { winAnsiSafe, wrapText, wrapTextWithin } from '../../src/pdf/text';
 import { itWithPoppler, pdfInfo, pdfText, pdfWords } from '../helpers/poppler';
 
 const A4 = '595.28 x 841.89';

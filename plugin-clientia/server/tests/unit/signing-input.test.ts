@@ -1,6 +1,7 @@
 import { consentByVersion, consentFor, SIGNING_LOCALES } from '../../src/signing/consent';
-import { parseDeclineRequest, parseSendRequest, parseSignRequest } from '../../src/signing/input';
-import { bearerTokenOf, clientAddress, signerContext } from '../../src/signing/signer-context';
+import { parseDeclineRequest, parseSendRequest, parseSignRequest } from '../helpers/request-parsers';
+import { signerContext } from '../../src/signing/signer-context';
+import { bearerTokenOf, clientAddress } from '../../src/http/caller';
 import { sha256Hex } from '../../src/signing/chain';
 
 const fieldOf = (run: () => unknown) => {

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 
 import { buildStatementPdf, runningBalances, type StatementEntry, type StatementOnDocument } from '../../src/billing/statement-pdf';
-import type { BilledClient, FirmOnDocuments } from '../../src/billing/pdf-layout';
+import type { BilledClient, FirmOnDocuments } from '../../src/pdf/letterhead';
 import { itWithPoppler, pdfInfo, pdfText, pdfWords } from '../helpers/poppler';
 
 /** Collapses runs of whitespace (including no-break spaces) so text can be matched however pdftotext laid it out. */
@@ -151,6 +151,21 @@ describe('buildStatementPdf', () => {
     const credit = await textOf(await build({ openInvoices: [], entries: [{ date: '2026-12-01', kind: 'payment', reference: 'PAY-0120', description: 'Overpayment', amount: -2500 }], balance: -2500 }));
     expect(credit).toContain('Credit balance €25.00');
     expect(credit).toContain('Closing balance -€25.00');
+  });
+
+  itWithPoppler('names a credit note as one among the entries', async () => {
+    const text = await textOf(
+      await build({
+        openInvoices: [],
+        entries: [
+          { date: '2026-12-01', kind: 'invoice', reference: 'INV-2026-0050', description: null, amount: 20000 },
+          { date: '2026-12-03', kind: 'credit_note', reference: 'CN-2026-0004', description: null, amount: -20000 },
+        ],
+        balance: 0,
+      }),
+    );
+    expect(text).toMatch(/Invoice\s+INV-2026-0050/);
+    expect(text).toMatch(/Credit note\s+CN-2026-0004\s+-€200\.00\s+€0\.00/);
   });
 
   itWithPoppler('prints yen and dinar amounts in their own minor units', async () => {

@@ -1,16 +1,41 @@
-import de from './de';
+/**
+ * The portal's languages. Each is a folder here named by its language code (en, de...), found at
+ * build time: its index.ts exports every text as default, and as `locales` the regional variants
+ * the account page offers. English (en/) defines the keys; every other language types its
+ * sections `Section<typeof en...>`, so a missing key fails the type check, and its index.ts adds
+ * its code to `UiLanguages`. Adding a language is adding its folder.
+ */
 import en from './en';
-
-export const UI_LANGUAGES = ['en', 'de'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export type MessageKey = keyof typeof en;
 /** Every language has every key: a missing translation fails the type check. */
 export type Messages = Record<MessageKey, string>;
 
-const DICTIONARIES: Record<UiLanguage, Messages> = { en, de };
+/**
+ * The languages the portal speaks, by code; each language folder's index.ts adds its own.
+ * @public (extended by each language folder through declaration merging)
+ */
+export interface UiLanguages {
+  en: true;
+}
+export type UiLanguage = keyof UiLanguages;
 
-export const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', de: 'Deutsch' };
+interface LanguageFolder {
+  default: Messages;
+  locales: readonly string[];
+}
+
+const folders = import.meta.glob<LanguageFolder>('./*/index.ts', { eager: true });
+
+/** English first (every other language falls back to it), then the others by code. */
+const LANGUAGES = Object.entries(folders)
+  .map(([path, folder]) => ({ code: path.split('/')[1] as UiLanguage, ...folder }))
+  .sort((a, b) => Number(b.code === 'en') - Number(a.code === 'en') || a.code.localeCompare(b.code));
+
+const DICTIONARIES = new Map<string, Messages>(LANGUAGES.map((language) => [language.code, language.default]));
+
+/** The locales a contact may choose (a language, or a language with its region), in the order the account page lists them. */
+export const OFFERED_LOCALES: readonly string[] = LANGUAGES.flatMap((language) => language.locales);
 
 export type Vars = Record<string, string | number>;
 
@@ -40,7 +65,7 @@ export const translator = (locale: string): Translator => {
 
 const makeTranslator = (locale: string): Translator => {
   const language = uiLanguageOf(locale);
-  const messages = DICTIONARIES[language];
+  const messages = DICTIONARIES.get(language) ?? en;
   const rules = new Intl.PluralRules(locale);
   const counts = new Intl.NumberFormat(locale);
   const t = ((key: MessageKey, vars?: Vars) => fill(messages[key] ?? en[key] ?? key, vars)) as Translator;
@@ -54,9 +79,20 @@ const makeTranslator = (locale: string): Translator => {
   return t;
 };
 
-export const uiLanguageOf = (tag: string | null | undefined): UiLanguage => {
+/**
+ * A translated sentence cut where one of its placeholders goes, so a page can put an element
+ * (a link) there: the words around it stay in each language's own order, and no HTML is built
+ * from translated text.
+ */
+export const sentenceAround = (t: Translator, key: MessageKey, slot: string, vars: Vars = {}): [before: string, after: string] => {
+  const marker = '\u0000';
+  const [before = '', after = ''] = t(key, { ...vars, [slot]: marker }).split(marker);
+  return [before, after];
+};
+
+const uiLanguageOf = (tag: string | null | undefined): UiLanguage => {
   const primary = (tag ?? '').toLowerCase().split(/[-_]/)[0];
-  return (UI_LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as UiLanguage) : 'en';
+  return DICTIONARIES.has(primary ?? '') ? (primary as UiLanguage) : 'en';
 };
 
 const validTag = (tag: string): string | null => {
@@ -92,7 +128,7 @@ export const chooseLocale = (preference: string | null | undefined, acceptLangua
   for (const wanted of acceptedLanguages(acceptLanguage)) {
     const tag = validTag(wanted);
     const primary = tag?.toLowerCase().split('-')[0] ?? '';
-    if (tag && (UI_LANGUAGES as readonly string[]).includes(primary)) return tag;
+    if (tag && DICTIONARIES.has(primary)) return tag;
   }
   return validTag(fallback) ?? 'en';
 };

@@ -2,11 +2,12 @@
  * The account page's sign-in security, as plain functions: passkey names, how a session was
  * opened in words, and the order sessions are listed in.
  */
-import type { PortalSessionSummary, SecondFactor, SignInMethod } from '../../../../plugin-clientia/shared/contracts/sign-in';
+import type { SignInSessionSummary, SecondFactor, SignInMethod } from '@clientia/shared/contracts/sign-in';
 import type { MessageKey } from '../i18n';
+import { PASSKEY_NAME_MAX } from '@clientia/shared/contracts/sign-in';
 
 /** As the API stores it. */
-export const PASSKEY_NAME_MAX = 60;
+export { PASSKEY_NAME_MAX };
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
 
 export const passkeyNameProblem = (name: string): MessageKey | null => {
@@ -35,9 +36,9 @@ const METHOD_KEYS: Record<SignInMethod, Record<SecondFactor, MessageKey>> = {
 };
 
 /** "Password and authenticator code", "Passkey"...: how the contact proved who they are. */
-export const sessionMethodKey = (session: Pick<PortalSessionSummary, 'method' | 'secondFactor'>): MessageKey =>
+export const sessionMethodKey = (session: Pick<SignInSessionSummary, 'method' | 'secondFactor'>): MessageKey =>
   METHOD_KEYS[session.method]?.[session.secondFactor] ?? METHOD_KEYS[session.method]?.none ?? 'security.sessions.method.password';
 
 /** This device first, then the most recently used. */
-export const orderSessions = <T extends Pick<PortalSessionSummary, 'current' | 'lastSeenAt'>>(list: readonly T[]): T[] =>
+export const orderSessions = <T extends Pick<SignInSessionSummary, 'current' | 'lastSeenAt'>>(list: readonly T[]): T[] =>
   [...list].sort((a, b) => Number(b.current) - Number(a.current) || Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt));

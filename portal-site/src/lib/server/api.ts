@@ -2,41 +2,46 @@
  * The portal API as the signed-in contact calls it: every call carries the contact's own token and
  * active client, so Strapi checks access again on each one.
  */
-import type { ListActivityResponse } from '../../../../plugin-clientia/shared/contracts/portal-activity';
+import type { ListActivityResponse } from '@clientia/shared/contracts/portal-activity';
 import type {
   GetPortalInvoiceResponse,
   ListPortalInvoicesResponse,
   ListPortalPaymentsResponse,
   ListPortalRetainersResponse,
   GetPortalStatementResponse,
-} from '../../../../plugin-clientia/shared/contracts/portal-billing';
-import type { GetPortalContractResponse, ListPortalContractsResponse } from '../../../../plugin-clientia/shared/contracts/portal-contracts';
-import type { GetDashboardResponse } from '../../../../plugin-clientia/shared/contracts/portal-dashboard';
-import type { DocumentResponse, ListDocumentsResponse } from '../../../../plugin-clientia/shared/contracts/portal-documents';
+} from '@clientia/shared/contracts/portal-billing';
+import type { GetPortalContractResponse, ListPortalContractsResponse } from '@clientia/shared/contracts/portal-contracts';
+import type { GetDashboardResponse } from '@clientia/shared/contracts/portal-dashboard';
+import type { DocumentResponse, ListDocumentsResponse } from '@clientia/shared/contracts/portal-documents';
 import type {
   GetPreferencesResponse,
   UpdatePreferencesRequest,
-} from '../../../../plugin-clientia/shared/contracts/portal-preferences';
-import type { GetProjectResponse, ListProjectsResponse } from '../../../../plugin-clientia/shared/contracts/portal-projects';
-import type { AssignSeatRequest, ListLicencesResponse, ListSeatsResponse, SeatResponse } from '../../../../plugin-clientia/shared/contracts/portal-seats';
+} from '@clientia/shared/contracts/portal-preferences';
+import type { GetProjectResponse, ListProjectsResponse } from '@clientia/shared/contracts/portal-projects';
+import type { AssignSeatRequest, ListLicencesResponse, ListSeatsResponse, SeatResponse } from '@clientia/shared/contracts/portal-seats';
 import type {
   GetThreadResponse,
   ListThreadsResponse,
   MarkThreadReadResponse,
   PostMessageResponse,
   StartThreadResponse,
-} from '../../../../plugin-clientia/shared/contracts/portal-threads';
-import type { GetMeResponse } from '../../../../plugin-clientia/shared/contracts/portal';
+} from '@clientia/shared/contracts/portal-threads';
+import type { GetMeResponse, UpdateMeRequest } from '@clientia/shared/contracts/portal';
 import type {
+  DisableTwoFactorRequest,
   PasskeyCeremony,
+  PasskeyRegistrationRequest,
+  PasskeyRenameRequest,
   PasskeySummary,
-  PortalSessionSummary,
+  PasswordChangeRequest,
   RecoveryCodes,
+  SecondFactorProof,
   SecurityOverview,
   SignedIn,
+  SignInSessionSummary,
+  TotpCodeRequest,
   TotpEnrolment,
-} from '../../../../plugin-clientia/shared/contracts/sign-in';
-import type { SecondFactorProof } from './sign-in';
+} from '@clientia/shared/contracts/sign-in';
 import type {
   DeclineContractRequest,
   GetContractVerificationResponse,
@@ -44,11 +49,11 @@ import type {
   SignContractRequest,
   SignContractResponse,
   SigningLocale,
-} from '../../../../plugin-clientia/shared/contracts/signing';
+} from '@clientia/shared/contracts/signing';
 import type { SignerHeaders } from './signing';
 import { strapiClient, type CallOptions, type QueryValue } from './strapi';
 
-export type ListQuery = Record<string, QueryValue>;
+type ListQuery = Record<string, QueryValue>;
 
 const BASE = '/api/clientia';
 /** Uploads go through at the speed of the client's connection, not of a page's data calls. */
@@ -65,7 +70,7 @@ export const portalApi = (jwt: string, client: string | null) => {
 
   return {
     me: () => call<GetMeResponse>('/me'),
-    updateProfile: (name: string) => call<GetMeResponse>('/me', { method: 'PUT', json: { name } }),
+    updateProfile: (name: string) => call<GetMeResponse>('/me', { method: 'PUT', json: { name } satisfies UpdateMeRequest }),
     dashboard: () => call<GetDashboardResponse>('/dashboard'),
 
     contracts: (query: ListQuery = {}) => call<ListPortalContractsResponse>('/contracts', { query }),
@@ -115,26 +120,26 @@ export const portalApi = (jwt: string, client: string | null) => {
     preferences: () => call<GetPreferencesResponse>('/preferences'),
     updatePreferences: (body: UpdatePreferencesRequest) => call<GetPreferencesResponse>('/preferences', { method: 'PUT', json: body }),
 
-    // Sign-in security: the contact's own two-factor settings, passkeys, sessions and password.
+    // Sign-in security: the contact's own two-factor settings, passkeys, sign-in sessions and password.
     security: () => call<{ data: SecurityOverview }>('/security'),
     startTwoFactor: () => call<{ data: TotpEnrolment }>('/security/two-factor', { method: 'POST', json: {} }),
-    confirmTwoFactor: (code: string) => call<{ data: RecoveryCodes }>('/security/two-factor/confirm', { method: 'POST', json: { code } }),
-    disableTwoFactor: (proof: SecondFactorProof) => call<unknown>('/security/two-factor/disable', { method: 'POST', json: proof }),
+    confirmTwoFactor: (code: string) => call<{ data: RecoveryCodes }>('/security/two-factor/confirm', { method: 'POST', json: { code } satisfies TotpCodeRequest }),
+    disableTwoFactor: (proof: SecondFactorProof) => call<unknown>('/security/two-factor/disable', { method: 'POST', json: proof satisfies DisableTwoFactorRequest }),
     renewRecoveryCodes: (proof: SecondFactorProof) => call<{ data: RecoveryCodes }>('/security/recovery-codes', { method: 'POST', json: proof }),
     // Passkey ceremonies carry the browser's context too: the passkey belongs to the portal's host name.
     passkeyRegistrationOptions: (browser: Record<string, string>) =>
       call<{ data: PasskeyCeremony }>('/security/passkeys/options', { method: 'POST', json: {}, headers: browser }),
-    addPasskey: (body: { challenge: string; response: unknown; name: string }, browser: Record<string, string>) =>
+    addPasskey: (body: { [K in keyof PasskeyRegistrationRequest]: unknown } & { name: string }, browser: Record<string, string>) =>
       call<{ data: PasskeySummary }>('/security/passkeys', { method: 'POST', json: body, headers: browser }),
-    renamePasskey: (id: string, name: string) => call<unknown>(`/security/passkeys/${segment(id)}`, { method: 'PUT', json: { name } }),
+    renamePasskey: (id: string, name: string) => call<unknown>(`/security/passkeys/${segment(id)}`, { method: 'PUT', json: { name } satisfies PasskeyRenameRequest }),
     removePasskey: (id: string) => call<unknown>(`/security/passkeys/${segment(id)}`, { method: 'DELETE' }),
-    sessions: () => call<{ data: PortalSessionSummary[] }>('/sessions'),
-    endSession: (id: string) => call<unknown>(`/sessions/${segment(id)}`, { method: 'DELETE' }),
-    endOtherSessions: () => call<{ data: { ended: number } }>('/sessions/end-others', { method: 'POST', json: {} }),
-    endAllSessions: () => call<{ data: { ended: number } }>('/sessions/end-all', { method: 'POST', json: {} }),
-    // Opens a new session in the API: it records the browser, as a sign-in does.
+    signInSessions: () => call<{ data: SignInSessionSummary[] }>('/sessions'),
+    endSignInSession: (id: string) => call<unknown>(`/sessions/${segment(id)}`, { method: 'DELETE' }),
+    endOtherSignInSessions: () => call<{ data: { ended: number } }>('/sessions/end-others', { method: 'POST', json: {} }),
+    endAllSignInSessions: () => call<{ data: { ended: number } }>('/sessions/end-all', { method: 'POST', json: {} }),
+    // Opens a new sign-in session in the API: it records the browser, as a sign-in does.
     changePassword: (currentPassword: string, password: string, browser: Record<string, string>) =>
-      call<{ data: SignedIn }>('/password', { method: 'PUT', json: { currentPassword, password }, headers: browser }),
+      call<{ data: SignedIn }>('/password', { method: 'PUT', json: { currentPassword, password } satisfies PasswordChangeRequest, headers: browser }),
   };
 };
 

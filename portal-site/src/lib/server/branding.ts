@@ -1,5 +1,5 @@
-import { adjustForContrast } from '../../../../plugin-clientia/shared/colors';
-import { NEUTRAL_BRANDING, type PublicBranding } from '../../../../plugin-clientia/shared/contracts/branding';
+import { adjustForContrast } from '@clientia/shared/colors';
+import { NEUTRAL_BRANDING, type PublicBranding } from '@clientia/shared/contracts/branding';
 import { config } from './config';
 import { strapiClient } from './strapi';
 
@@ -23,11 +23,6 @@ export const loadBranding = async (now = Date.now()): Promise<{ branding: Public
   } catch {
     return { branding: cache?.value ?? { ...NEUTRAL_BRANDING }, live: false };
   }
-};
-
-/** Forget the cached brand (tests, and after staff change it through the portal's own preview). */
-export const resetBrandingCache = () => {
-  cache = undefined;
 };
 
 export interface BrandTheme {

@@ -7,7 +7,7 @@ import type { SecondFactorProof } from './sign-in';
 import { StrapiError } from './strapi';
 
 /** An authenticator app shows six digits, often as "123 456". */
-export const TOTP_PATTERN = /^\d{6}$/;
+const TOTP_PATTERN = /^\d{6}$/;
 const TYPED_MAX = 100;
 
 /** Spaces and dashes are how people group what they copy; they are not part of a code. */
@@ -37,7 +37,7 @@ export const proofOf = (value: string): SecondFactorProof | null => {
 };
 
 /** Why the API refused a code. */
-export type CodeRefusal = 'wrong' | 'throttled' | 'expired' | 'invalid';
+type CodeRefusal = 'wrong' | 'throttled' | 'expired' | 'invalid';
 
 const CODE_FIELDS = new Set(['code', 'recoveryCode']);
 

@@ -2,9 +2,9 @@
  * Runtime configuration of the portal, read from the process environment on each start (never
  * inlined at build time), so one build serves any firm's domain.
  */
-export type SessionStoreKind = 'memory' | 'file' | 'redis';
+type SessionStoreKind = 'memory' | 'file' | 'redis';
 
-export interface SessionConfig {
+interface SessionConfig {
   /** Where sessions live: one process (memory), one machine (file) or shared by every instance (redis). */
   store: SessionStoreKind;
   /** Folder of the file store. */
@@ -17,7 +17,7 @@ export interface SessionConfig {
   absoluteHours: number;
 }
 
-export interface PortalConfig {
+interface PortalConfig {
   /** Base URL of the firm's Strapi, as the portal server reaches it (often a private address). */
   strapiUrl: string;
   /** Address clients use to reach the portal, e.g. https://portal.yourfirm.com. */

@@ -16,7 +16,7 @@ export interface BrowserRequest {
 }
 
 /** Only an address is forwarded: anything else (an unknown peer) would be taken for one. */
-export const forwardableAddress = (value: string | null | undefined): string | null => {
+const forwardableAddress = (value: string | null | undefined): string | null => {
   const address = (value ?? '').trim().replace(/^\[|\]$/g, '');
   return isIP(address) ? address : null;
 };

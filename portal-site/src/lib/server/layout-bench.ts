@@ -1,26 +1,14 @@
-import type { Capability, Me } from '../../../../plugin-clientia/shared/contracts/portal';
+import { CAPABILITIES, type Me } from '@clientia/shared/contracts/portal';
 import { portalApi } from './api';
 import { loadBranding } from './branding';
-import { assemblePage, type PortalPage, type RequestContext } from './portal-page';
-import { sessionFromCookies } from './session';
+import { assemblePage, type PortalPage } from './portal-page';
+import type { RequestContext } from './public-page';
 
 /** What an owner may do: every navigation entry shows, as on a full page. */
-const OWNER_CAPABILITIES: Capability[] = [
-  'dashboard',
-  'projects',
-  'documents',
-  'documents.upload',
-  'messages',
-  'seats',
-  'preferences',
-  'billing',
-  'contracts',
-  'seats.manage',
-  'team.manage',
-];
+const OWNER_CAPABILITIES = [...CAPABILITIES.owner];
 
 /** Served only to the performance benchmark, which starts the portal with PORTAL_BENCH=1. */
-export const layoutBenchEnabled = () => process.env.PORTAL_BENCH === '1';
+const layoutBenchEnabled = () => process.env.PORTAL_BENCH === '1';
 
 /**
  * The signed-in layout with no call to Strapi: session, cached branding and rendering only. The
@@ -29,7 +17,8 @@ export const layoutBenchEnabled = () => process.env.PORTAL_BENCH === '1';
  */
 export const layoutOnlyPage = async (context: RequestContext): Promise<PortalPage | Response> => {
   if (!layoutBenchEnabled()) return context.rewrite('/404');
-  const [session, branded] = await Promise.all([sessionFromCookies(context.cookies), loadBranding()]);
+  const branded = await loadBranding();
+  const session = await context.locals.browserSession();
   if (!session) return context.redirect('/sign-in', 303);
   const client = { documentId: session.data.clientId ?? 'client', name: 'Client' };
   const me: Me = {

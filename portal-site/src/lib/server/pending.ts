@@ -8,9 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import type { AstroCookies } from 'astro';
 
-import type { TotpEnrolment } from '../../../../plugin-clientia/shared/contracts/sign-in';
+import type { TotpEnrolment } from '@clientia/shared/contracts/sign-in';
 import { secureCookies } from './config';
-import type { Flash } from './session';
+import type { Flash } from './browser-session';
 import { sessionStore, type KeyValueStore } from './store';
 
 /** However long the API's challenge would last, the half-done sign-in ends after this. */
@@ -103,7 +103,7 @@ export class PendingStore {
 let shared: PendingStore | undefined;
 export const pendingSignIns = () => (shared ??= new PendingStore(sessionStore()));
 
-export const pendingCookieName = () => (secureCookies() ? '__Host-pending' : 'pending');
+const pendingCookieName = () => (secureCookies() ? '__Host-pending' : 'pending');
 const cookieOptions = () => ({ httpOnly: true, sameSite: 'lax' as const, secure: secureCookies(), path: '/' });
 
 /** Starts a half-done sign-in; one the browser had before is dropped. */

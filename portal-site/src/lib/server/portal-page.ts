@@ -1,29 +1,23 @@
-import type { APIContext } from 'astro';
-
-import type { PublicBranding } from '../../../../plugin-clientia/shared/contracts/branding';
-import type { Capability, Me } from '../../../../plugin-clientia/shared/contracts/portal';
-import { formatter, type Formatter } from '../format';
-import { chooseLocale, translator, type Translator } from '../i18n';
+/**
+ * Every signed-in page and endpoint starts with `portalPage`: the browser session, who the contact
+ * is (/me, briefly cached), the client they look at, the page's capability, then the page's data.
+ */
+import type { PublicBranding } from '@clientia/shared/contracts/branding';
+import type { Capability, Me } from '@clientia/shared/contracts/portal';
+import { formatter } from '../format';
+import { chooseLocale, translator } from '../i18n';
+import { fallBackToAnotherClient, keepActiveClient } from './active-client';
 import { portalApi, type PortalApi } from './api';
-import { brandTheme, loadBranding, type BrandTheme } from './branding';
-import { isTwoFactorRequired } from './codes';
-import { clearSessionCookie, sessionFromCookies, sessions, takeFlash, type Flash, type LiveSession } from './session';
+import { brandTheme, loadBranding } from './branding';
+import { takeFlash, type Flash, type LiveBrowserSession } from './browser-session';
+import { cachedMe, forgetMe, rememberMe } from './me-cache';
+import { startPageCalls, type PageCalls } from './page-calls';
+import type { PublicPage, RequestContext } from './public-page';
+import { endedSession, signInRedirect } from './sign-in-redirect';
 import { StrapiError } from './strapi';
 
-/** What both pages (Astro) and endpoints (APIContext) offer that the portal needs. */
-export type RequestContext = Pick<APIContext, 'cookies' | 'request' | 'url' | 'redirect' | 'rewrite'>;
-
-export interface PublicPage {
-  branding: PublicBranding;
-  theme: BrandTheme;
-  /** False when Strapi could not be reached: the page says the portal is briefly unavailable. */
-  live: boolean;
-  t: Translator;
-  fmt: Formatter;
-}
-
 export interface PortalPage<T = unknown> extends PublicPage {
-  session: LiveSession;
+  browserSession: LiveBrowserSession;
   me: Me;
   api: PortalApi;
   flash: Flash | undefined;
@@ -38,7 +32,7 @@ export interface PortalPage<T = unknown> extends PublicPage {
   data: T;
 }
 
-export interface PortalPageOptions<T> {
+interface PortalPageOptions<T> {
   capability?: Capability;
   /**
    * The page's own calls to Strapi. They start together with /me instead of after it: Strapi checks
@@ -48,139 +42,61 @@ export interface PortalPageOptions<T> {
   load?: (api: PortalApi) => Promise<T>;
 }
 
-/**
- * A contact's /me is reused within their session for this long, so a page costs Strapi one call
- * for its data instead of two. Nothing is trusted on it: Strapi checks the token, client and role
- * on every data call, and a refused call (401, 403) forgets it at once.
- */
-const ME_FRESH_MS = 15_000;
-const ME_CACHE_MAX = 5_000;
-const recentMe = new Map<string, { me: Me; at: number }>();
-const meKey = (session: LiveSession) => `${session.key}:${session.data.clientId ?? ''}`;
-
-const rememberedMe = (session: LiveSession, now: number): Me | undefined => {
-  const entry = recentMe.get(meKey(session));
-  if (entry && now - entry.at < ME_FRESH_MS) return entry.me;
-  if (entry) recentMe.delete(meKey(session));
-  return undefined;
-};
-
-const rememberMe = (session: LiveSession, me: Me, now: number) => {
-  recentMe.delete(meKey(session));
-  recentMe.set(meKey(session), { me, at: now });
-  // The oldest entries go first (a Map keeps insertion order).
-  for (const key of recentMe.keys()) {
-    if (recentMe.size <= ME_CACHE_MAX) break;
-    recentMe.delete(key);
+/** /me for the browser session's client; when Strapi refuses it that client with 403, another. */
+const askMe = async <T>(
+  context: RequestContext,
+  session: LiveBrowserSession,
+  calls: PageCalls<T>,
+  load?: (api: PortalApi) => Promise<T>
+): Promise<{ me: Me; calls: PageCalls<T> } | Response> => {
+  try {
+    return { me: (await calls.api.me()).data, calls };
+  } catch (error) {
+    const ended = await endedSession(context, session, error);
+    if (ended) return ended;
+    if (error instanceof StrapiError && error.status === 403 && session.data.clientId) return fallBackToAnotherClient(context, session, load);
+    throw error;
   }
 };
 
-/** After the contact changed who they are (name, client) or Strapi refused them: ask again next time. */
-export const forgetMe = (session: LiveSession) => {
-  for (const key of [...recentMe.keys()]) if (key.startsWith(`${session.key}:`)) recentMe.delete(key);
-};
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
-  promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error })
-  );
-
-/** Only paths of this portal are followed after sign-in (no open redirect). */
-export const safeNext = (value: string | null | undefined): string => {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
-};
-
-/** Why a contact is sent back to sign in: the session ended, or it lacks the second factor now required. */
-export type SignInNotice = 'expired' | 'two-factor';
-
-const signInRedirect = (context: RequestContext, reason?: SignInNotice) => {
-  const next = context.url.pathname + context.url.search;
-  const params = new URLSearchParams();
-  if (next !== '/') params.set('next', next);
-  if (reason) params.set('notice', reason);
-  const query = params.toString();
-  return context.redirect(`/sign-in${query ? `?${query}` : ''}`, 303);
-};
-
-/**
- * The API no longer accepts the session: its token was ended (401: signed out elsewhere, password
- * changed, session ended from another device), or the contact now needs a second factor this
- * session never gave (403 two-factor-required). The portal session ends with it, and the contact
- * is asked to sign in again. Null for any other error.
- */
-export const endedSession = async (context: RequestContext, session: LiveSession, error: unknown): Promise<Response | null> => {
-  const expired = error instanceof StrapiError && error.status === 401;
-  const needsTwoFactor = isTwoFactorRequired(error);
-  if (!expired && !needsTwoFactor) return null;
-  forgetMe(session);
-  await sessions().destroy(session.key, session.data.userId);
-  clearSessionCookie(context.cookies);
-  return signInRedirect(context, needsTwoFactor ? 'two-factor' : 'expired');
-};
-
-/** Branding, language and formats for pages anyone may see (sign-in, password reset, errors). */
-export const publicPage = async (context: RequestContext, preference?: string | null): Promise<PublicPage> => {
-  const { branding, live } = await loadBranding();
-  const locale = chooseLocale(preference, context.request.headers.get('accept-language'), branding.defaultLocale);
-  return { branding, live, theme: brandTheme(branding), t: translator(locale), fmt: formatter(locale) };
-};
-
-/**
- * Every signed-in page and endpoint starts here: it checks the session itself (middleware is not
- * trusted to have done it), asks Strapi who the contact is with the contact's own token, and
- * refuses a page the contact's role does not allow.
- */
-export const portalPage = async <T = undefined>(context: RequestContext, options: PortalPageOptions<T> = {}): Promise<PortalPage<T> | Response> => {
-  const [session, branded] = await Promise.all([sessionFromCookies(context.cookies), loadBranding()]);
-  if (!session) return signInRedirect(context);
-
-  let api = portalApi(session.data.jwt, session.data.clientId);
-  let loaded = options.load ? settle(options.load(api)) : undefined;
-  const now = Date.now();
-  let me = rememberedMe(session, now);
-  if (!me) {
-    try {
-      me = (await api.me()).data;
-    } catch (error) {
-      const ended = await endedSession(context, session, error);
-      if (ended) return ended;
-      if (error instanceof StrapiError && error.status === 403 && session.data.clientId) {
-        // The contact was removed from the client they were looking at: fall back to another.
-        api = portalApi(session.data.jwt, null);
-        try {
-          me = (await api.me()).data;
-        } catch (again) {
-          const endedNow = await endedSession(context, session, again);
-          if (endedNow) return endedNow;
-          throw again;
-        }
-        loaded = options.load ? settle(options.load(api)) : undefined;
-      } else throw error;
-    }
-    if (session.data.clientId !== me.activeClient.documentId) {
-      // With no client chosen yet, Strapi picked the same first client for /me and for `load`.
-      session.data.clientId = me.activeClient.documentId;
-      await sessions().save(session);
-      api = portalApi(session.data.jwt, session.data.clientId);
-    }
-    rememberMe(session, me, now);
-  }
-
-  const page = await assemblePage(context, { session, branded, me, api });
-  if (options.capability && !page.can(options.capability)) return context.rewrite('/forbidden');
+/** The page with what its `load` answered; a failed `load` gets the page's answer to a failure. */
+const withPageData = async <T>(page: PortalPage<undefined>, loaded: PageCalls<T>['loaded']): Promise<PortalPage<T> | Response> => {
   if (!loaded) return { ...page, data: undefined as T };
   const outcome = await loaded;
   if (!outcome.ok) return page.fail(outcome.error);
   return { ...page, data: outcome.value };
 };
 
+/**
+ * The steps of every signed-in page. The browser session comes from the middleware, and is checked
+ * here again (middleware is not trusted to have done it); Strapi is asked who the contact is with
+ * the contact's own token; a page the contact's role does not allow is refused.
+ */
+export const portalPage = async <T = undefined>(context: RequestContext, options: PortalPageOptions<T> = {}): Promise<PortalPage<T> | Response> => {
+  const branded = await loadBranding();
+  const session = await context.locals.browserSession();
+  if (!session) return signInRedirect(context);
+
+  let calls = startPageCalls(portalApi(session.data.jwt, session.data.clientId), options.load);
+  const now = Date.now();
+  let me = cachedMe(session, now);
+  if (!me) {
+    const asked = await askMe(context, session, calls, options.load);
+    if (asked instanceof Response) return asked;
+    ({ me, calls } = asked);
+    calls = { ...calls, api: await keepActiveClient(session, me, calls.api) };
+    rememberMe(session, me, now);
+  }
+
+  const page = await assemblePage(context, { session, branded, me, api: calls.api });
+  if (options.capability && !page.can(options.capability)) return context.rewrite('/forbidden');
+  return withPageData(page, calls.loaded);
+};
+
 /** The page a signed-in contact gets, from what portalPage (or the layout benchmark) gathered. */
 export const assemblePage = async (
   context: RequestContext,
-  { session, branded, me, api }: { session: LiveSession; branded: { branding: PublicBranding; live: boolean }; me: Me; api: PortalApi }
+  { session, branded, me, api }: { session: LiveBrowserSession; branded: { branding: PublicBranding; live: boolean }; me: Me; api: PortalApi }
 ): Promise<PortalPage<undefined>> => {
   const locale = chooseLocale(session.data.locale, context.request.headers.get('accept-language'), branded.branding.defaultLocale);
   const t = translator(locale);
@@ -190,7 +106,7 @@ export const assemblePage = async (
     theme: brandTheme(branded.branding),
     t,
     fmt: formatter(locale, me.activeClient.timezone),
-    session,
+    browserSession: session,
     me,
     api,
     flash: await takeFlash(session),

@@ -2,7 +2,7 @@
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const isSafeMethod = (method: string) => SAFE_METHODS.has(method);
+const isSafeMethod = (method: string) => SAFE_METHODS.has(method);
 
 /**
  * Every state change is a POST from one of the portal's own pages: a write is accepted only when
@@ -23,7 +23,7 @@ export const isSameOriginWrite = (request: Request, url: URL, publicUrl: string)
   return from !== null && (from === url.origin || from === new URL(publicUrl).origin);
 };
 
-export type CanonicalAnswer = { kind: 'pass' } | { kind: 'redirect'; location: string } | { kind: 'refuse' };
+type CanonicalAnswer = { kind: 'pass' } | { kind: 'redirect'; location: string } | { kind: 'refuse' };
 
 /**
  * In production the portal answers on PUBLIC_URL only: a visit through another host name is sent

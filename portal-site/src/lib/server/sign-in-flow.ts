@@ -4,16 +4,16 @@
  */
 import type { APIContext } from 'astro';
 
-import type { SignedIn, SignInStep } from '../../../../plugin-clientia/shared/contracts/sign-in';
+import type { SignedIn, SignInStep } from '@clientia/shared/contracts/sign-in';
 import { clientIp } from './forms';
 import type { BrowserRequest } from './forwarded';
 import { portalApi } from './api';
 import { beginPending, endPending, pendingFromCookies, type LivePending, type PendingStep } from './pending';
-import { sessionFromCookies, sessions, type Flash, type LiveSession } from './session';
-import { startPortalSession } from './start-session';
+import { browserSessions, type Flash, type LiveBrowserSession } from './browser-session';
+import { startBrowserSession } from './start-session';
 import { CODES_PER_IP, CODES_PER_SIGN_IN, throttle } from './throttle';
 
-export type SignInContext = Pick<APIContext, 'cookies' | 'request' | 'redirect' | 'clientAddress'>;
+type SignInContext = Pick<APIContext, 'cookies' | 'locals' | 'request' | 'redirect' | 'clientAddress'>;
 
 /** What happens once the contact is in. */
 export interface Continuation {
@@ -76,33 +76,33 @@ export const signInCodeGuard = (pending: LivePending, ip: string) => {
 export const RECOVERY_CODES_PAGE = '/account/recovery-codes';
 
 /**
- * Opens the portal session for a completed sign-in and ends any half-done one. New recovery codes
- * are kept in the session until their page has shown them once.
+ * Opens the browser session for a completed sign-in and ends any half-done one. New recovery codes
+ * are kept in the browser session until their page has shown them once.
  */
 export const openSignedIn = async (
   context: SignInContext,
   answer: SignedIn,
   continuation: Omit<Continuation, 'method'>,
   recoveryCodes?: string[]
-): Promise<{ session: LiveSession; location: string }> => {
+): Promise<{ session: LiveBrowserSession; location: string }> => {
   await endPending(context.cookies);
-  // A session this browser still had is replaced: it ends in the API too, not only here.
-  const previous = await sessionFromCookies(context.cookies);
-  if (previous?.data.apiSessionId) {
+  // A browser session this browser still had is replaced: its sign-in session ends in the API too.
+  const previous = await context.locals.browserSession();
+  if (previous?.data.signInSessionId) {
     await portalApi(previous.data.jwt, previous.data.clientId)
-      .endSession(previous.data.apiSessionId)
+      .endSignInSession(previous.data.signInSessionId)
       .catch(() => undefined);
   }
   const { ip, userAgent } = browserOf(context);
   const joined = continuation.joinClient;
-  const session = await startPortalSession(context.cookies, answer, {
+  const session = await startBrowserSession(context.cookies, previous, answer, {
     ip,
     userAgent: userAgent ?? '',
     preferClient: joined ? (me) => me.memberships.find((membership) => membership.name === joined)?.documentId : undefined,
   });
   if (continuation.flash) session.data.flash = continuation.flash;
   if (recoveryCodes?.length) session.data.recoveryCodes = { codes: recoveryCodes, next: continuation.next };
-  if (continuation.flash || recoveryCodes?.length) await sessions().save(session);
+  if (continuation.flash || recoveryCodes?.length) await browserSessions().save(session);
   return { session, location: recoveryCodes?.length ? RECOVERY_CODES_PAGE : continuation.next };
 };
 

@@ -6,41 +6,49 @@
 import type {
   EnrolledAndSignedIn,
   PasskeyCeremony,
+  PasskeySignInRequest,
+  SecondFactorProof,
+  PasswordSignInRequest,
+  SecondFactorRequest,
   SignedIn,
+  SignInEnrolmentConfirmation,
+  SignInEnrolmentRequest,
+  SignInLinkRedemption,
+  SignInLinkRequest,
   SignInOptions,
   SignInStep,
   TotpEnrolment,
-} from '../../../../plugin-clientia/shared/contracts/sign-in';
+} from '@clientia/shared/contracts/sign-in';
 import { signInHeaders, type BrowserRequest } from './forwarded';
 import { strapiClient } from './strapi';
 
 const BASE = '/api/clientia/sign-in';
 
 /** The answer to a second-factor step: an authenticator code, or one of the recovery codes. */
-export type SecondFactorProof = { code: string } | { recoveryCode: string };
+export type { SecondFactorProof };
 
 const post = async <T>(path: string, json: unknown, browser: BrowserRequest): Promise<T> =>
   (await strapiClient().call<{ data: T }>(`${BASE}${path}`, { method: 'POST', json, headers: signInHeaders(browser) })).data;
 
 export const passwordStep = (email: string, password: string, browser: BrowserRequest) =>
-  post<SignInStep>('/password', { email, password }, browser);
+  post<SignInStep>('/password', { email, password } satisfies PasswordSignInRequest, browser);
 
-export const requestSignInLink = (email: string, browser: BrowserRequest) => post<{ ok: true }>('/links', { email }, browser);
+export const requestSignInLink = (email: string, browser: BrowserRequest) => post<{ ok: true }>('/links', { email } satisfies SignInLinkRequest, browser);
 
-export const redeemSignInLink = (token: string, browser: BrowserRequest) => post<SignInStep>('/links/redeem', { token }, browser);
+export const redeemSignInLink = (token: string, browser: BrowserRequest) => post<SignInStep>('/links/redeem', { token } satisfies SignInLinkRedemption, browser);
 
 export const proveSecondFactor = (challenge: string, proof: SecondFactorProof, browser: BrowserRequest) =>
-  post<SignedIn>('/second-factor', { challenge, ...proof }, browser);
+  post<SignedIn>('/second-factor', { challenge, ...proof } satisfies SecondFactorRequest, browser);
 
-export const startSignInEnrolment = (challenge: string, browser: BrowserRequest) => post<TotpEnrolment>('/enrolment', { challenge }, browser);
+export const startSignInEnrolment = (challenge: string, browser: BrowserRequest) => post<TotpEnrolment>('/enrolment', { challenge } satisfies SignInEnrolmentRequest, browser);
 
 export const confirmSignInEnrolment = (challenge: string, code: string, browser: BrowserRequest) =>
-  post<EnrolledAndSignedIn>('/enrolment/confirm', { challenge, code }, browser);
+  post<EnrolledAndSignedIn>('/enrolment/confirm', { challenge, code } satisfies SignInEnrolmentConfirmation, browser);
 
 export const passkeySignInOptions = (browser: BrowserRequest) => post<PasskeyCeremony>('/passkey/options', {}, browser);
 
 export const passkeySignIn = (challenge: string, response: unknown, browser: BrowserRequest) =>
-  post<SignedIn>('/passkey', { challenge, response }, browser);
+  post<SignedIn>('/passkey', { challenge, response } satisfies { [K in keyof PasskeySignInRequest]: unknown }, browser);
 
 /** Asked again at most this often: the firm changes it rarely, and the sign-in page is public. */
 const OPTIONS_FRESH_MS = 10_000;

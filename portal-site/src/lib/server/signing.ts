@@ -11,18 +11,18 @@ import type {
   SignContractRequest,
   SigningLocale,
   SigningRefusal,
-} from '../../../../plugin-clientia/shared/contracts/signing';
+} from '@clientia/shared/contracts/signing';
 import type { Formatter } from '../format';
 import type { MessageKey, Translator } from '../i18n';
 import { fieldOf } from './auth';
 import { browserHeaders } from './forwarded';
 import { StrapiError } from './strapi';
+import { DECLINE_REASON_MAX, TYPED_NAME_MAX } from '@clientia/shared/contracts/signing';
 
 export { cleanUserAgent, USER_AGENT_MAX } from './forwarded';
 
 /** The API's limits for the typed name and a reason for declining. */
-export const TYPED_NAME_MAX = 300;
-export const DECLINE_REASON_MAX = 2000;
+export { DECLINE_REASON_MAX, TYPED_NAME_MAX };
 
 export const SIGNING_REFUSALS: readonly SigningRefusal[] = [
   'not_signatory',
@@ -46,17 +46,17 @@ export const signingLocaleOf = (t: Pick<Translator, 'language'>): SigningLocale 
 /** Headers Strapi reads (from the portal only, as a trusted proxy) to record how the signer reached it. */
 export type SignerHeaders = Readonly<Record<string, string>>;
 
-export interface SignerRequest {
+interface SignerRequest {
   /** The browser's address as the portal resolved it (Astro's clientAddress). */
   clientAddress: string | null | undefined;
-  /** The session's store key; it is hashed again so the trail never holds the key itself. */
+  /** The browser session's store key; it is hashed again so the trail never holds the key itself. */
   sessionKey: string;
   userAgent: string | null | undefined;
-  /** How the session was opened, as `authMethodOf` words it (password-totp, passkey...). */
+  /** How the contact signed in, as `authMethodOf` words it (password-totp, passkey...). */
   authMethod: string;
 }
 
-export const sessionHashOf = (sessionKey: string) => createHash('sha256').update(sessionKey).digest('hex');
+const sessionHashOf = (sessionKey: string) => createHash('sha256').update(sessionKey).digest('hex');
 
 /** What the API accepts as a sign-in method; anything else would be recorded as a bare token. */
 const AUTH_METHOD = /^[a-z][a-z0-9_-]{0,31}$/;
@@ -72,7 +72,7 @@ export const signerHeaders = (request: SignerRequest): SignerHeaders => ({
 export type SigningField = 'consent' | 'typedName' | 'reason';
 export type SigningErrors = Partial<Record<SigningField, string>>;
 
-export interface SignForm {
+interface SignForm {
   typedName: string;
   consent: boolean;
   errors: SigningErrors;
@@ -85,7 +85,7 @@ export interface SignForm {
   request: SignContractRequest | null;
 }
 
-export interface DeclineForm {
+interface DeclineForm {
   reason: string;
   errors: SigningErrors;
   request: DeclineContractRequest | null;
@@ -138,11 +138,11 @@ const REFUSAL_KEY: Record<SigningRefusal, MessageKey> = {
   consent_outdated: 'signing.refusal.consent_outdated',
 };
 
-export const isSigningRefusal = (value: unknown): value is SigningRefusal =>
+const isSigningRefusal = (value: unknown): value is SigningRefusal =>
   typeof value === 'string' && (SIGNING_REFUSALS as readonly string[]).includes(value);
 
 /** What the view tells about the caller's situation, to say a refusal precisely. */
-export interface RefusalContext {
+interface RefusalContext {
   /** When the caller signed. */
   signedAt?: string | null;
   /** The signatory whose turn it is (sequential signing), by name. */

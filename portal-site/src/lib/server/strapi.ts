@@ -1,5 +1,6 @@
-import type { PublicBranding } from '../../../../plugin-clientia/shared/contracts/branding';
-import type { ApiError } from '../../../../plugin-clientia/shared/contracts/errors';
+import type { PublicBranding } from '@clientia/shared/contracts/branding';
+import type { ApiError } from '@clientia/shared/contracts/errors';
+import { CLIENT_SELECTOR_HEADER } from '@clientia/shared/contracts/portal';
 import { config } from './config';
 
 /** A call to Strapi that did not give the expected answer. */
@@ -15,7 +16,7 @@ export class StrapiError extends Error {
   }
 }
 
-export interface StrapiClientOptions {
+interface StrapiClientOptions {
   baseUrl: string;
   timeoutMs: number;
   fetch?: typeof fetch;
@@ -41,7 +42,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export interface BrandingAnswer {
+interface BrandingAnswer {
   branding: PublicBranding;
   etag: string | null;
 }
@@ -109,7 +110,7 @@ export class StrapiClient {
     const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
     for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
     if (options.jwt) headers.authorization = `Bearer ${options.jwt}`;
-    if (options.client) headers['x-clientia-client'] = options.client;
+    if (options.client) headers[CLIENT_SELECTOR_HEADER] = options.client;
     let body: string | FormData | undefined;
     if (options.form) body = options.form;
     else if (options.json !== undefined) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { sessionStore, type KeyValueStore } from './store';
 
-export interface ThrottleRule {
+interface ThrottleRule {
   /** Failures allowed within the window. */
   limit: number;
   windowMs: number;

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { signInHeaders } from '../../lib/server/forwarded';
 import { clientIp } from '../../lib/server/forms';
 import { json, jsonError, readJson } from '../../lib/server/json';
-import { flash } from '../../lib/server/session';
+import { flash } from '../../lib/server/browser-session';
 import { StrapiError } from '../../lib/server/strapi';
 import { passkeyNameProblem } from '../../lib/server/account-security';
 import { signedInJson } from './_signed-in-json';
@@ -14,7 +14,7 @@ const CHALLENGE_MAX = 500;
 export const POST: APIRoute = async (context) => {
   const signedIn = await signedInJson(context);
   if (signedIn instanceof Response) return signedIn;
-  const { api, t, session } = signedIn;
+  const { api, t, browserSession } = signedIn;
   const body = await readJson(context.request);
   const challenge = typeof body?.challenge === 'string' && body.challenge.length <= CHALLENGE_MAX ? body.challenge : null;
   const response = body?.response;
@@ -33,7 +33,7 @@ export const POST: APIRoute = async (context) => {
     if (error instanceof StrapiError && error.status === 409) return jsonError(t('security.passkeys.duplicate'), 409);
     return jsonError(t('security.passkeys.failed'), error instanceof StrapiError && error.status < 500 ? error.status : 503);
   }
-  await flash(session, { kind: 'success', key: 'security.passkeys.addedFlash' });
+  await flash(browserSession, { kind: 'success', key: 'security.passkeys.addedFlash' });
   // A query of its own: from /account#passkeys, a link differing only by its fragment would not load the page again.
   return json({ redirect: '/account?passkey=added#passkeys' });
 };

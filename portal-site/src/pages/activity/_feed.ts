@@ -4,7 +4,7 @@
  * "accepted") and its subject as an English label; codes the portal knows are translated, any
  * other is shown as it came.
  */
-import type { PortalActivity } from '../../../../plugin-clientia/shared/contracts/portal-activity';
+import type { PortalActivity } from '@clientia/shared/contracts/portal-activity';
 import type { MessageKey, Translator } from '../../lib/i18n';
 import activityTexts from '../../lib/i18n/en/activity';
 

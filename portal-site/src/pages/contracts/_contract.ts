@@ -1,5 +1,5 @@
 /** What the contract list and the contract page share: status colours and the "your signature" test. */
-import type { PortalContract, PortalContractStatus } from '../../../../plugin-clientia/shared/contracts/portal-contracts';
+import type { PortalContract, PortalContractStatus } from '@clientia/shared/contracts/portal-contracts';
 import type { Tone } from '../../components/StatusBadge.astro';
 
 export const STATUS_TONE: Record<PortalContractStatus, Tone> = {

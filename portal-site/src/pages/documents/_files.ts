@@ -3,9 +3,10 @@
  * limit, and reading the chosen files from a posted form.
  */
 import type { MessageKey } from '../../lib/i18n';
+import { UPLOAD_MAX_BYTES } from '@clientia/shared/contracts/portal-documents';
 
 /** Mirrors the portal API's limit (portal-documents.ts, portal-threads.ts): 25 MiB per upload. */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = UPLOAD_MAX_BYTES;
 
 /**
  * Multipart framing and the text fields add a little to the files themselves; a request larger

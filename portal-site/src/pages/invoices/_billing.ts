@@ -6,10 +6,12 @@
 import type {
   PaymentMethod,
   PORTAL_INVOICE_SORTS,
+  PortalInvoice,
   PortalInvoiceStatus,
+  PortalStatement,
   RetainerInterval,
   RetainerStatus,
-} from '../../../../plugin-clientia/shared/contracts/portal-billing';
+} from '@clientia/shared/contracts/portal-billing';
 import type { Tone } from '../../components/StatusBadge.astro';
 import type { MessageKey } from '../../lib/i18n';
 
@@ -21,8 +23,34 @@ export const INVOICE_STATUS: Record<PortalInvoiceStatus, { label: MessageKey; to
   void: { label: 'invoices.status.void', tone: 'neutral' },
 };
 
+/**
+ * A credit note is never due, so an invoice's words would mislead on it ("Paid", "Open"): it is
+ * applied once used up against its invoice, and leaves credit while some of it is left.
+ * Overdue and partly paid never happen to a credit note; they read as the credit they would be.
+ */
+export const CREDIT_NOTE_STATUS: Record<PortalInvoiceStatus, { label: MessageKey; tone: Tone }> = {
+  issued: { label: 'invoices.creditNote.creditAvailable', tone: 'info' },
+  overdue: { label: 'invoices.creditNote.creditAvailable', tone: 'info' },
+  partially_paid: { label: 'invoices.creditNote.creditAvailable', tone: 'info' },
+  paid: { label: 'invoices.creditNote.applied', tone: 'success' },
+  void: { label: 'invoices.status.void', tone: 'neutral' },
+};
+
+/** The badge of an invoice or a credit note in the list and on its page. */
+export const statusBadge = ({ kind, status }: Pick<PortalInvoice, 'kind' | 'status'>) =>
+  kind === 'credit_note' ? CREDIT_NOTE_STATUS[status] : INVOICE_STATUS[status];
+
 /** The status tabs, in the order a client looks for them: what needs paying first. */
 export const INVOICE_TABS: readonly PortalInvoiceStatus[] = ['overdue', 'issued', 'partially_paid', 'paid', 'void'];
+
+/** The list's tab of credit notes, beside the invoice status tabs (which list invoices only). */
+export const CREDIT_NOTES_TAB = 'credit_note';
+
+export const STATEMENT_ENTRY: Record<PortalStatement['entries'][number]['kind'], MessageKey> = {
+  invoice: 'statement.kind.invoice',
+  credit_note: 'statement.kind.credit_note',
+  payment: 'statement.kind.payment',
+};
 
 export const PAYMENT_METHOD: Record<PaymentMethod, MessageKey> = {
   bank_transfer: 'payments.method.bank_transfer',

@@ -2,13 +2,15 @@
  * Words for licence and seat statuses, and plain-language answers for the ways assigning or
  * freeing a seat can be refused. (The leading underscore keeps this file out of the routes.)
  */
-import type { LicenceStatus, SeatStatus } from '../../../../plugin-clientia/shared/contracts/portal-seats';
+import type { LicenceStatus, SeatStatus } from '@clientia/shared/contracts/portal-seats';
 import type { Tone } from '../../components/StatusBadge.astro';
 import type { Translator } from '../../lib/i18n';
 import { fieldOf } from '../../lib/server/auth';
 import { EMAIL } from '../../lib/server/forms';
 import type { StrapiError } from '../../lib/server/strapi';
 import type { MessageKey } from '../../lib/i18n';
+import { EMAIL_MAX_LENGTH } from '@clientia/shared/contracts/fields';
+import { ASSIGNEE_NAME_MAX } from '@clientia/shared/contracts/portal-seats';
 
 export const LICENCE_STATUS: Record<LicenceStatus, { label: MessageKey; tone: Tone }> = {
   active: { label: 'licences.status.active', tone: 'success' },
@@ -22,8 +24,8 @@ export const SEAT_STATUS: Record<SeatStatus, { label: MessageKey; tone: Tone }> 
 };
 
 /** What the API accepts for an assignee's name (Strapi refuses longer ones). */
-export const NAME_MAX = 200;
-export const EMAIL_MAX = 254;
+export const NAME_MAX = ASSIGNEE_NAME_MAX;
+export const EMAIL_MAX = EMAIL_MAX_LENGTH;
 
 export type AssigneeField = 'assigneeName' | 'assigneeEmail';
 

@@ -2,19 +2,27 @@
  * What the new-message form and the reply form share: reading and checking the posted fields
  * and files, building the form the portal API takes, and turning its refusals into words.
  */
-import type { ThreadStatus } from '../../../../plugin-clientia/shared/contracts/portal-threads';
 import type { Tone } from '../../components/StatusBadge.astro';
 import type { Formatter } from '../../lib/format';
 import type { Translator } from '../../lib/i18n';
 import { fieldOf } from '../../lib/server/auth';
 import { field } from '../../lib/server/forms';
 import { StrapiError } from '../../lib/server/strapi';
+import {
+  ATTACHMENTS_FIELD,
+  MAX_ATTACHMENTS,
+  MESSAGE_BODY_MAX,
+  THREAD_SUBJECT_MAX,
+  type PostMessageRequest,
+  type StartThreadRequest,
+  type ThreadStatus,
+} from '@clientia/shared/contracts/portal-threads';
 import { chosenFiles, MAX_UPLOAD_BYTES } from '../documents/_files';
 
 /** The portal API's limits (portal-threads.ts and the thread routes). */
-export const MAX_SUBJECT = 300;
-export const MAX_BODY = 20_000;
-export const MAX_FILES = 5;
+export const MAX_SUBJECT = THREAD_SUBJECT_MAX;
+export const MAX_BODY = MESSAGE_BODY_MAX;
+export const MAX_FILES = MAX_ATTACHMENTS;
 /** All files of one message together. */
 export const MAX_FILES_BYTES = MAX_UPLOAD_BYTES;
 
@@ -62,10 +70,10 @@ export const readMessage = (form: FormData, t: Translator, fmt: Formatter, optio
 
 /** Only the fields the API takes, whatever else was posted. */
 export const apiForm = (message: Composed, options: { withSubject: boolean }): FormData => {
+  const fields: StartThreadRequest | PostMessageRequest = options.withSubject ? { subject: message.subject, body: message.body } : { body: message.body };
   const form = new FormData();
-  if (options.withSubject) form.set('subject', message.subject);
-  form.set('body', message.body);
-  for (const file of message.files) form.append('files', file, file.name);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  for (const file of message.files) form.append(ATTACHMENTS_FIELD, file, file.name);
   return form;
 };
 

@@ -1,5 +1,5 @@
 /** What the project list and the project page share: the statuses and their colours. */
-import type { MilestoneStatus, ProjectStatus } from '../../../../plugin-clientia/shared/contracts/portal-projects';
+import type { MilestoneStatus, ProjectStatus } from '@clientia/shared/contracts/portal-projects';
 import type { Tone } from '../../components/StatusBadge.astro';
 
 /** In the order a project goes through them; the list's filter shows them in this order. */

@@ -2,8 +2,9 @@ import type { APIRoute } from 'astro';
 
 import { portalApi } from '../../lib/server/api';
 import { field, readForm } from '../../lib/server/forms';
-import { portalPage, safeNext } from '../../lib/server/portal-page';
-import { flash, sessions } from '../../lib/server/session';
+import { portalPage } from '../../lib/server/portal-page';
+import { safeNext } from '../../lib/server/sign-in-redirect';
+import { browserSessions, flash } from '../../lib/server/browser-session';
 
 /**
  * The client switcher: a contact of several clients picks which one they are looking at. Only
@@ -17,11 +18,11 @@ export const POST: APIRoute = async (context) => {
   if (!page.me.memberships.some((membership) => membership.documentId === wanted)) {
     return new Response('Choose one of your organisations.', { status: 400 });
   }
-  page.session.data.clientId = wanted;
+  page.browserSession.data.clientId = wanted;
   // The language is chosen per organisation, so it follows the switch.
-  page.session.data.locale = (await portalApi(page.session.data.jwt, wanted).preferences()).data.language;
-  await sessions().save(page.session);
-  await flash(page.session, { kind: 'success', key: 'flash.clientSwitched' });
+  page.browserSession.data.locale = (await portalApi(page.browserSession.data.jwt, wanted).preferences()).data.language;
+  await browserSessions().save(page.browserSession);
+  await flash(page.browserSession, { kind: 'success', key: 'flash.clientSwitched' });
   // Record pages belong to one client: after a switch, go back to the section, not the record.
   const next = safeNext(form ? field(form, 'next', 500) : '/');
   const section = '/' + (next.split(/[/?#]/)[1] ?? '');

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 
 import { json, jsonError, readJson } from '../../lib/server/json';
-import { publicPage, safeNext } from '../../lib/server/portal-page';
+import { publicPage } from '../../lib/server/public-page';
+import { safeNext } from '../../lib/server/sign-in-redirect';
 import { passkeySignIn } from '../../lib/server/sign-in';
 import { browserOf, openSignedIn } from '../../lib/server/sign-in-flow';
 import { StrapiError } from '../../lib/server/strapi';
@@ -11,7 +12,8 @@ const CHALLENGE_MAX = 500;
 
 /**
  * The second half of a passkey sign-in: the browser's signed answer goes to the API, which checks
- * it against the passkey it holds; the portal then opens the session and tells the script where to go.
+ * it against the passkey it holds; the portal then opens the browser session and tells the script
+ * where to go.
  */
 export const POST: APIRoute = async (context) => {
   const { t, branding } = await publicPage(context);

@@ -1,5 +1,9 @@
 import { AA_NORMAL_TEXT, adjustForContrast, contrastRatio, parseHex } from '../../../../shared/colors';
-import type { BrandingSettings, UpdateBrandingSettingsRequest } from '../../../../shared/contracts/admin';
+import {
+  updateBrandingSettingsRequest,
+  type BrandingSettings,
+  type UpdateBrandingSettingsRequest,
+} from '../../../../shared/contracts/admin';
 
 export interface MediaChoice {
   id: number;
@@ -47,44 +51,34 @@ export const draftFromSettings = (settings: BrandingSettings): BrandingDraft => 
   defaultLocale: settings.defaultLocale,
 });
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
-const LIMITS: Partial<Record<BrandingTextField, number>> = {
-  firmName: 200,
-  portalUrl: 500,
-  emailSenderName: 200,
-  footerText: 2000,
-  legalText: 5000,
-  firmAddress: 1000,
-  taxId: 64,
-  paymentInstructions: 2000,
-  defaultLocale: 35,
-};
-
-const isWebAddress = (value: string) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
-
 export const isHexColour = (value: string) => parseHex(value) !== null;
 
+/** What the field says when the server's rule refuses a value that is not empty: the rule each field has. */
+const FORMAT_PROBLEM: Partial<Record<BrandingTextField, BrandingProblem>> = {
+  primaryColor: 'colour',
+  accentColor: 'colour',
+  portalUrl: 'url',
+  supportEmail: 'email',
+  emailSenderAddress: 'email',
+  defaultLocale: 'locale',
+};
+
+/**
+ * The fields to correct before saving, checked with the rules the server applies to the same
+ * request (`updateBrandingSettingsRequest`): a value too long, one that is required and empty, or
+ * one of the wrong form for its field.
+ */
 export const checkBranding = (draft: BrandingDraft): BrandingErrors => {
+  const result = updateBrandingSettingsRequest.safeParse(toBrandingUpdate(draft));
   const errors: BrandingErrors = {};
-  for (const [field, limit] of Object.entries(LIMITS) as [BrandingTextField, number][]) {
-    if (draft[field].trim().length > limit) errors[field] = 'tooLong';
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as BrandingTextField;
+    const value: unknown = draft[field];
+    // The media fields are chosen from the library, not typed; only the text fields say what to correct.
+    if (typeof value !== 'string' || errors[field]) continue;
+    errors[field] = issue.code === 'too_big' ? 'tooLong' : !value.trim() ? 'required' : (FORMAT_PROBLEM[field] ?? 'required');
   }
-  if (!draft.firmName.trim()) errors.firmName = 'required';
-  if (!isHexColour(draft.primaryColor)) errors.primaryColor = 'colour';
-  if (!isHexColour(draft.accentColor)) errors.accentColor = 'colour';
-  if (draft.portalUrl.trim() && !errors.portalUrl && !isWebAddress(draft.portalUrl.trim())) errors.portalUrl = 'url';
-  if (draft.supportEmail.trim() && !EMAIL.test(draft.supportEmail.trim())) errors.supportEmail = 'email';
-  if (draft.emailSenderAddress.trim() && !EMAIL.test(draft.emailSenderAddress.trim())) errors.emailSenderAddress = 'email';
-  if (!draft.defaultLocale.trim()) errors.defaultLocale = 'required';
-  else if (!errors.defaultLocale && !LOCALE.test(draft.defaultLocale.trim())) errors.defaultLocale = 'locale';
   return errors;
 };
 
@@ -108,7 +102,7 @@ export const toBrandingUpdate = (draft: BrandingDraft): UpdateBrandingSettingsRe
   favicon: draft.favicon?.id ?? null,
 });
 
-export const WHITE = '#ffffff';
+const WHITE = '#ffffff';
 
 export interface ContrastVerdict {
   ratio: number;

@@ -58,13 +58,25 @@ describe('Client overview', () => {
     expect(within(lea).getByText('Invited')).toBeTruthy();
   });
 
-  it('shows invoices with the open balance and links to the content manager', () => {
+  it('shows invoices with the open balance and links to the invoice editor', () => {
     renderInAdmin(<ClientOverviewView overview={clientOverview()} />);
     openTab(/Invoices/);
     expect(screen.getByText('Open balance: €1,234.56')).toBeTruthy();
     const link = screen.getByRole('link', { name: '2026-0007' });
-    expect(link.getAttribute('href')).toBe('/content-manager/collection-types/plugin::clientia.invoice/inv-1');
+    expect(link.getAttribute('href')).toBe('/plugins/clientia/invoices/inv-1');
     expect(within(link.closest('tr')!).getByText('Overdue')).toBeTruthy();
+    // Writing invoices is billing's: without the permission there is nothing to start one from.
+    expect(screen.queryByRole('link', { name: 'New invoice' })).toBeNull();
+  });
+
+  it('starts a new invoice from the Invoices tab, and marks credit notes', () => {
+    const overview = clientOverview();
+    overview.invoices.push({ ...overview.invoices[1]!, documentId: 'cn-1', kind: 'credit_note', number: 'CN-2026-0001', total: { amount: -5000, currency: 'EUR' } });
+    renderInAdmin(<ClientOverviewView overview={overview} canManageBilling />);
+    openTab(/Invoices/);
+    expect(screen.getByRole('link', { name: 'New invoice' }).getAttribute('href')).toBe('/plugins/clientia/clients/client-acme/invoices/new');
+    const creditNote = screen.getByRole('link', { name: 'CN-2026-0001' }).closest('tr')!;
+    expect(within(creditNote).getByText('Credit note')).toBeTruthy();
   });
 
   it('flags a full licence and lists vacant seats', () => {
@@ -111,6 +123,56 @@ describe('Client overview', () => {
     expect(within(invoices).getByText('Nothing outstanding')).toBeTruthy();
     openTab(/Documents/);
     expect(screen.getByText('No documents for this client yet.')).toBeTruthy();
+  });
+});
+
+describe('Documents tab count', () => {
+  const version = (documentId: string, number: number) => ({
+    documentId,
+    version: number,
+    fileName: `letter-v${number}.pdf`,
+    mimeType: 'application/pdf',
+    size: 2048,
+    sha256: 'ab'.repeat(32),
+    uploadedBy: { kind: 'staff' as const, name: 'Maria Keller' },
+    createdAt: '2026-11-10T09:00:00.000Z',
+  });
+  const document = (title: string, versions: ReturnType<typeof version>[], archivedAt: string | null) => ({
+    ...versions[0]!,
+    title,
+    folder: 'Contracts',
+    visibility: 'shared' as const,
+    archivedAt,
+    updatedAt: '2026-11-10T09:00:00.000Z',
+    versions,
+  });
+
+  it('counts documents, not their versions, and not the archived ones the tab hides', () => {
+    const letter = document('Engagement letter', [version('doc-2', 2), version('doc-1', 1)], null);
+    const notes = document('Old pricing notes', [version('doc-3', 1)], '2026-11-01T09:00:00.000Z');
+    const overview = clientOverview();
+    // The overview's short list has a row per version: three here.
+    overview.documents = [...letter.versions, ...notes.versions].map((row) => ({
+      documentId: row.documentId,
+      title: 'Document',
+      folder: 'Contracts',
+      visibility: 'shared' as const,
+      version: row.version,
+      size: row.size,
+      updatedAt: row.createdAt,
+    }));
+    const documents = {
+      canManage: false,
+      list: { status: 'ready' as const, data: { data: [letter, notes], meta: { folders: ['Contracts'] } } },
+      upload: jest.fn(),
+      refresh: jest.fn(),
+      addVersion: jest.fn(),
+      download: jest.fn(),
+      setArchived: jest.fn(),
+      remove: jest.fn(),
+    };
+    renderInAdmin(<ClientOverviewView overview={overview} records={{ documents }} />);
+    expect(screen.getByRole('tab', { name: /Documents/ }).textContent).toMatch(/^Documents\D*1$/);
   });
 });
 

@@ -6,6 +6,9 @@ import { renderInAdmin } from '../../../tests/render';
 import { ClientOverviewView } from './components/ClientOverviewView';
 import { twoFactorRequiredBy, withContact, type ContactSignInControls } from './signIn';
 
+// The contacts panel's editors talk to the admin API; these tests only show sign-in security.
+jest.mock('../../api/client', () => ({ clientiaApi: {} }));
+
 const security = (changes: Partial<ClientSignInSecurity> = {}): ClientSignInSecurity => ({
   requireTwoFactor: false,
   portalRequiresTwoFactor: false,

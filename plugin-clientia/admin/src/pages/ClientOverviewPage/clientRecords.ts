@@ -1,11 +1,17 @@
 import type { ClientOverview } from '../../../../shared/contracts/admin';
 
-export type ContactStatus = 'blocked' | 'active' | 'invited';
+type ContactStatus = 'blocked' | 'deactivated' | 'active' | 'invited' | 'expired';
 
-export const contactStatus = (contact: ClientOverview['contacts'][number]): ContactStatus =>
-  contact.blocked ? 'blocked' : contact.acceptedAt ? 'active' : 'invited';
+/** Whether the contact can use the portal for this client, and if not, why; `now` decides whether an invitation has expired. */
+export const contactStatus = (contact: ClientOverview['contacts'][number], now = new Date()): ContactStatus => {
+  if (contact.blocked) return 'blocked';
+  if (contact.deactivatedAt) return 'deactivated';
+  if (contact.acceptedAt) return 'active';
+  const expires = contact.invitationExpiresAt ? Date.parse(contact.invitationExpiresAt) : null;
+  return expires !== null && expires <= now.getTime() ? 'expired' : 'invited';
+};
 
-export interface HoursUsage {
+interface HoursUsage {
   /** Share of the included hours used this period, or null when the retainer includes none. */
   percent: number | null;
   /** Hours beyond what the retainer includes; 0 when within. */

@@ -11,8 +11,12 @@ import { paths } from '../../utils/links';
 import { useTranslate } from '../../utils/useTranslate';
 import { ClientActions } from './components/ClientActions';
 import { ClientOverviewView } from './components/ClientOverviewView';
+import { EditClientButton } from './components/editors/EditClientButton';
+import { ClientEditingProvider } from './editing';
 import { useClientOverview } from './hooks/useClientOverview';
 import { useClientSignIn } from './hooks/useClientSignIn';
+import { ClientRecordsContext } from './recordsContext';
+import { useRecordControls } from './hooks/useRecordControls';
 import { withContact, type Contact, type ContactSignInControls } from './signIn';
 
 export const ClientOverviewPage = () => {
@@ -20,7 +24,9 @@ export const ClientOverviewPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { state, reload } = useClientOverview(documentId);
   const canManage = usePermission(ACTIONS.manageRecords);
+  const canManageBilling = usePermission(ACTIONS.manageBilling);
   const signIn = useClientSignIn(documentId);
+  const records = useRecordControls(documentId, state.data, canManage.allowed, reload);
   const { toggleNotification } = useNotification();
 
   if (!state.data) {
@@ -74,19 +80,33 @@ export const ClientOverviewPage = () => {
           </Flex>
         }
         primaryAction={
-          <ClientActions
-            clientDocumentId={client.documentId}
-            clientName={client.name}
-            canInvite={canManage.allowed}
-            onInvited={() => {
-              reload();
-              signIn.reload();
-            }}
-          />
+          <Flex gap={2}>
+            {canManage.allowed ? <EditClientButton client={client} onSaved={reload} /> : null}
+            <ClientActions
+              clientDocumentId={client.documentId}
+              clientName={client.name}
+              canInvite={canManage.allowed}
+              onInvited={() => {
+                reload();
+                signIn.reload();
+              }}
+            />
+          </Flex>
         }
       />
       <Layouts.Content>
-        <ClientOverviewView overview={state.data} signIn={signInControls} />
+        <ClientEditingProvider value={{ client, contacts: state.data.contacts, canManage: canManage.allowed, onChanged: reload }}>
+          <ClientRecordsContext.Provider
+            value={{
+              canManageRecords: canManage.allowed,
+              canManageBilling: canManageBilling.allowed,
+              reload,
+              notify: (type, message) => toggleNotification({ type, message }),
+            }}
+          >
+            <ClientOverviewView overview={state.data} signIn={signInControls} records={records} canManageBilling={canManageBilling.allowed} />
+          </ClientRecordsContext.Provider>
+        </ClientEditingProvider>
       </Layouts.Content>
     </Page.Main>
   );

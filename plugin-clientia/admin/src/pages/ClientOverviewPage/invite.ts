@@ -1,6 +1,4 @@
-import type { InviteContactRequest, PortalRole } from '../../../../shared/contracts/admin';
-
-export const PORTAL_ROLES: readonly PortalRole[] = ['owner', 'admin', 'billing', 'member'];
+import { inviteContactRequest, type InviteContactRequest } from '../../../../shared/contracts/admin';
 
 export interface InviteDraft {
   name: string;
@@ -15,27 +13,23 @@ export type InviteErrors = Partial<Record<InviteField, InviteProblem>>;
 
 export const EMPTY_INVITE: InviteDraft = { name: '', email: '', role: '', signatory: false };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What a field refused by the server's rule says when it is not empty. */
+const FORMAT_PROBLEM: Record<InviteField, InviteProblem> = { name: 'tooLong', email: 'invalidEmail', role: 'invalidRole' };
 
-const isPortalRole = (role: string): role is PortalRole => (PORTAL_ROLES as readonly string[]).includes(role);
-
-/** Either the request to send, or what the staff member has to correct first. */
+/**
+ * Either the request to send, or what the staff member has to correct first, checked with the
+ * rules the server applies to the same request (`inviteContactRequest`).
+ */
 export const checkInvite = (
   draft: InviteDraft
 ): { ok: true; request: InviteContactRequest } | { ok: false; errors: InviteErrors } => {
+  const result = inviteContactRequest.safeParse(draft);
+  if (result.success) return { ok: true, request: result.data };
   const errors: InviteErrors = {};
-  const name = draft.name.trim();
-  const email = draft.email.trim();
-
-  if (!name) errors.name = 'required';
-  else if (name.length > 200) errors.name = 'tooLong';
-
-  if (!email) errors.email = 'required';
-  else if (email.length > 254 || !EMAIL.test(email)) errors.email = 'invalidEmail';
-
-  if (!draft.role) errors.role = 'required';
-  else if (!isPortalRole(draft.role)) errors.role = 'invalidRole';
-
-  if (Object.keys(errors).length > 0 || !isPortalRole(draft.role)) return { ok: false, errors };
-  return { ok: true, request: { name, email, role: draft.role, signatory: draft.signatory } };
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as InviteField;
+    if (!(field in FORMAT_PROBLEM) || errors[field]) continue;
+    errors[field] = !draft[field].trim() ? 'required' : issue.code === 'too_big' ? 'tooLong' : FORMAT_PROBLEM[field];
+  }
+  return { ok: false, errors };
 };

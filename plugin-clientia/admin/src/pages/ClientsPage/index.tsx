@@ -2,9 +2,12 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 
 import { PageLinks } from '../../components/PageLinks';
 import { useListQuery } from '../../hooks/useListQuery';
+import { usePermission } from '../../hooks/usePermission';
+import { ACTIONS } from '../../permissions';
 import { useTranslate } from '../../utils/useTranslate';
 import { ClientFilters } from './components/ClientFilters';
 import { ClientTable } from './components/ClientTable';
+import { NewClientButton } from './components/NewClientButton';
 import { useClientList } from './hooks/useClientList';
 
 const FILTERS = ['q', 'state'] as const;
@@ -13,6 +16,7 @@ export const ClientsPage = () => {
   const { t } = useTranslate();
   const { page, filters, setFilter, pageHref } = useListQuery(FILTERS);
   const { state } = useClientList(page, filters.q, filters.state);
+  const canManage = usePermission(ACTIONS.manageRecords);
 
   return (
     <Page.Main>
@@ -20,6 +24,7 @@ export const ClientsPage = () => {
       <Layouts.Header
         title={t('clients.title')}
         subtitle={state.data ? t('clients.subtitle', { total: state.data.meta.pagination.total }) : undefined}
+        primaryAction={canManage.allowed ? <NewClientButton /> : undefined}
       />
       <Layouts.Action
         startActions={

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 
 import type { AdminSignatureEvent, AdminSigningView, ContractVerification } from '../../../../shared/contracts/signing';
 import { renderInAdmin } from '../../../tests/render';
@@ -74,12 +74,20 @@ const draftView = (changes: Partial<AdminSigningView> = {}): AdminSigningView =>
     version: 1,
     client: { documentId: 'client-acme', name: 'Acme Legal' },
     hasFile: true,
+    file: { storage: 'private', name: 'SOW website relaunch.pdf', size: 48_213, sha256: DOCUMENT },
     documentHash: null,
     sequentialSigning: false,
     sentAt: null,
     signedAt: null,
     amends: null,
+    effectiveDate: null,
+    endDate: null,
+    renewalDate: null,
+    value: null,
+    currency: 'EUR',
+    internalNotes: null,
   },
+  amendments: [],
   canSend: true,
   cannotSendReason: null,
   candidates: [
@@ -220,7 +228,7 @@ describe('Sending a contract for signature', () => {
   });
 
   it('says why a draft cannot be sent', () => {
-    renderView(draftView({ canSend: false, cannotSendReason: 'Attach the PDF to sign before sending.', contract: { ...draftView().contract, hasFile: false } }));
+    renderView(draftView({ canSend: false, cannotSendReason: 'Attach the PDF to sign before sending.', contract: { ...draftView().contract, hasFile: false, file: null } }));
     expect(screen.queryByRole('form', { name: 'Send for signature' })).toBeNull();
     expect(screen.getByText('This contract cannot be sent for signature')).toBeTruthy();
     expect(screen.getByText('Attach the PDF to sign before sending.')).toBeTruthy();
@@ -269,6 +277,102 @@ describe('A signed contract', () => {
     expect(onVerify).toHaveBeenCalledTimes(1);
     expect(screen.getByText('The trail could not be verified')).toBeTruthy();
     expect(screen.getByText('Forbidden')).toBeTruthy();
+  });
+});
+
+describe('Editing a contract on its signing page', () => {
+  const sentView = (): AdminSigningView => ({
+    ...draftView(),
+    contract: { ...draftView().contract, state: 'partially_signed', documentHash: DOCUMENT, sequentialSigning: true, sentAt: '2026-11-01T09:00:00.000Z' },
+    canSend: false,
+    cannotSendReason: 'Only a draft can be sent; this contract is partially signed.',
+    signatories: [
+      { documentId: 'm-jonas', order: 1, name: 'Jonas Weber', email: 'jonas@acme.example', status: 'signed', at: '2026-11-02T08:17:02.000Z', isCaller: false },
+      { documentId: 'm-mara', order: 2, name: 'Mara Sommer', email: 'mara@acme.example', status: 'pending', at: null, isCaller: false },
+      { documentId: 'm-lea', order: 3, name: 'Lea Braun', email: 'lea@acme.example', status: 'pending', at: null, isCaller: false },
+    ],
+  });
+  const handlers = () => ({ onUpload: jest.fn(), onEdit: jest.fn(), onRemind: jest.fn(), onCancel: jest.fn(), onAmend: jest.fn() });
+  const renderEditor = (view: AdminSigningView, actions = handlers(), canManage = true) => {
+    renderInAdmin(
+      <SigningView view={view} canManage={canManage} verification={null} onSend={jest.fn()} onDownload={jest.fn()} onVerify={jest.fn()} {...actions} />
+    );
+    return actions;
+  };
+
+  it('uploads a draft’s PDF into private storage, refusing anything else before it is sent', async () => {
+    const actions = renderEditor(draftView({ contract: { ...draftView().contract, hasFile: false, file: null } }));
+    const upload = screen.getByRole('form', { name: 'Upload the contract PDF' });
+    const input = within(upload).getByLabelText('Contract PDF') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] } });
+    expect(within(upload).getByText('Choose a PDF file.')).toBeTruthy();
+    expect(within(upload).getByRole('button', { name: 'Upload PDF' }).hasAttribute('disabled')).toBe(true);
+
+    const pdf = new File(['%PDF-1.7'], 'SOW.pdf', { type: 'application/pdf' });
+    fireEvent.change(input, { target: { files: [pdf] } });
+    actions.onUpload.mockResolvedValue(undefined);
+    await act(async () => {
+      fireEvent.click(within(upload).getByRole('button', { name: 'Upload PDF' }));
+    });
+    expect(actions.onUpload).toHaveBeenCalledWith(pdf);
+  });
+
+  it('says where an uploaded PDF is kept, and offers no upload once the contract is out for signature', () => {
+    renderEditor(draftView());
+    expect(screen.getByText('SOW website relaunch.pdf (47.1 kB), in private storage')).toBeTruthy();
+    expect(screen.getByLabelText('Replace the contract PDF')).toBeTruthy();
+    cleanup();
+    renderEditor(sentView());
+    expect(screen.queryByRole('form', { name: 'Upload the contract PDF' })).toBeNull();
+  });
+
+  it('reminds only the signatory whose turn it is', async () => {
+    const actions = renderEditor(sentView());
+    const signatories = screen.getByRole('region', { name: 'Signatories' });
+    expect(within(signatories).queryByRole('button', { name: 'Remind Jonas Weber' })).toBeNull();
+    expect(within(signatories).queryByRole('button', { name: 'Remind Lea Braun' })).toBeNull();
+    actions.onRemind.mockResolvedValue(undefined);
+    await act(async () => {
+      fireEvent.click(within(signatories).getByRole('button', { name: 'Remind Mara Sommer' }));
+    });
+    expect(actions.onRemind).toHaveBeenCalledWith(expect.objectContaining({ documentId: 'm-mara' }));
+  });
+
+  it('cancels the signing request with a reason, after asking', async () => {
+    const actions = renderEditor(sentView());
+    actions.onCancel.mockResolvedValue(undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel signing request' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Cancel the signing request?' });
+    fireEvent.change(within(dialog).getByLabelText(/^Reason/), { target: { value: 'Fee schedule changes' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel request' }));
+    });
+    expect(actions.onCancel).toHaveBeenCalledWith('Fee schedule changes');
+  });
+
+  it('amends a signed contract as a new draft, and lists its amendments', async () => {
+    const actions = renderEditor({
+      ...signedView(),
+      amendments: [{ documentId: 'con-8', number: 'C-18', title: 'Amendment to Statement of work', state: 'draft' }],
+    });
+    const section = screen.getByRole('region', { name: 'Amendments' });
+    expect(within(section).getByRole('link', { name: 'C-18 · Amendment to Statement of work' }).getAttribute('href')).toBe('/plugins/clientia/contracts/con-8/signing');
+    actions.onAmend.mockResolvedValue(undefined);
+    fireEvent.click(within(section).getByRole('button', { name: 'Amend contract' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Amend this contract?' });
+    expect((within(dialog).getByLabelText(/^Title of the amendment/) as HTMLInputElement).value).toBe('Amendment to Statement of work: website relaunch');
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Create amendment' }));
+    });
+    expect(actions.onAmend).toHaveBeenCalledWith('Amendment to Statement of work: website relaunch');
+    expect(screen.getByRole('button', { name: 'Edit renewal date' })).toBeTruthy();
+  });
+
+  it('offers none of it to staff who may only read', () => {
+    renderEditor(sentView(), handlers(), false);
+    expect(screen.queryByRole('button', { name: 'Cancel signing request' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remind/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Edit/ })).toBeNull();
   });
 });
 

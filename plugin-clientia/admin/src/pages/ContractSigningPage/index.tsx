@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 
-import type { ContractVerification, SendContractRequest } from '../../../../shared/contracts/signing';
-import { ApiFailure, isNotFound } from '../../api/failure';
+import type { AdminSigningView, ContractVerification, SendContractRequest } from '../../../../shared/contracts/signing';
+import { ApiFailure, failureMessage, isNotFound } from '../../api/failure';
 import { RecordLink } from '../../components/RecordLink';
 import { StateBadge } from '../../components/StateBadge';
 import { usePermission } from '../../hooks/usePermission';
 import { ACTIONS } from '../../permissions';
 import { paths } from '../../utils/links';
 import { useTranslate } from '../../utils/useTranslate';
+import { ContractFormModal } from './components/ContractFormModal';
 import { SigningView } from './components/SigningView';
 import { useContractSigning } from './hooks/useContractSigning';
 import { signedFileName } from './signing';
@@ -33,6 +34,8 @@ export const ContractSigningPage = () => {
   const { state, replace } = useContractSigning(documentId);
   const canManage = usePermission(ACTIONS.manageRecords);
   const { toggleNotification } = useNotification();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
   // Kept with the contract it belongs to, so following the amends link does not show another contract's result.
   const [verification, setVerification] = useState<{ documentId: string; result: ContractVerification } | null>(null);
 
@@ -65,6 +68,38 @@ export const ContractSigningPage = () => {
 
   const verify = async () => {
     setVerification({ documentId: contract.documentId, result: await contractSigningApi.verify(contract.documentId) });
+  };
+
+  /** The answer of an action is the contract's view as it is now; a verification run before it no longer applies. */
+  const showing = (next: AdminSigningView) => {
+    replace(next);
+    setVerification(null);
+  };
+
+  const upload = async (file: File) => {
+    showing(await contractSigningApi.uploadFile(contract.documentId, file));
+    toggleNotification({ type: 'success', message: t('contractEditor.file.uploaded', { name: file.name }) });
+  };
+
+  const remind = async (signatory: AdminSigningView['signatories'][number]) => {
+    const name = signatory.name ?? signatory.email ?? '';
+    try {
+      showing(await contractSigningApi.remind(contract.documentId, { signatory: signatory.documentId }));
+      toggleNotification({ type: 'success', message: t('contractEditor.remind.sent', { name }) });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: failureMessage(error) ?? t('contractEditor.remind.failed', { name }) });
+    }
+  };
+
+  const cancel = async (reason: string | null) => {
+    showing(await contractSigningApi.cancel(contract.documentId, { reason }));
+    toggleNotification({ type: 'success', message: t('contractEditor.cancel.done') });
+  };
+
+  const amend = async (title: string) => {
+    const amendment = await contractSigningApi.amend(contract.documentId, { title });
+    toggleNotification({ type: 'success', message: t('contractEditor.amend.created') });
+    navigate(paths.contractSigning(amendment.contract.documentId));
   };
 
   return (
@@ -104,7 +139,23 @@ export const ContractSigningPage = () => {
           onSend={send}
           onDownload={download}
           onVerify={verify}
+          onUpload={upload}
+          onEdit={() => setEditing(true)}
+          onRemind={remind}
+          onCancel={cancel}
+          onAmend={amend}
         />
+        {editing ? (
+          <ContractFormModal
+            mode="edit"
+            contract={contract}
+            onClose={() => setEditing(false)}
+            onSaved={(saved) => {
+              showing(saved);
+              toggleNotification({ type: 'success', message: t('contractEditor.form.saved') });
+            }}
+          />
+        ) : null}
       </Layouts.Content>
     </Page.Main>
   );

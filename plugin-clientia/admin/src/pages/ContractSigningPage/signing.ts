@@ -1,12 +1,14 @@
-import type {
-  AdminSigningView,
-  ContractVerification,
-  SendContractRequest,
-  SigningCandidate,
+import {
+  MAX_SIGNATORIES,
+  sendContractRequest,
+  type AdminSigningView,
+  type ContractVerification,
+  type SendContractRequest,
+  type SigningCandidate,
 } from '../../../../shared/contracts/signing';
 
 /** The signatories chosen so far, as membership documentIds in signing order. */
-export type SignatoryOrder = string[];
+type SignatoryOrder = string[];
 
 export type MoveDirection = 'up' | 'down';
 
@@ -42,19 +44,22 @@ export const moveSignatory = (order: SignatoryOrder, index: number, direction: M
   return moved;
 };
 
-export type SendProblem = 'noSignatories';
+type SendProblem = 'noSignatories' | 'tooManySignatories';
 
-export type SendCheck = { ok: true; request: SendContractRequest } | { ok: false; problem: SendProblem };
+type SendCheck = { ok: true; request: SendContractRequest } | { ok: false; problem: SendProblem };
+
+export { MAX_SIGNATORIES };
 
 /**
- * The send request in the chosen order. A documentId that is no longer eligible (the list was
- * reloaded meanwhile) is left out rather than sent to be refused.
+ * The send request in the chosen order, checked with the rules the server applies to it
+ * (`sendContractRequest`). A documentId that is no longer eligible (the list was reloaded
+ * meanwhile) is left out rather than sent to be refused.
  */
 export const buildSendRequest = (order: SignatoryOrder, sequential: boolean, candidates: SigningCandidate[]): SendCheck => {
   const eligible = new Set(selectableCandidates(candidates).map((candidate) => candidate.documentId));
-  const signatories = order.filter((documentId) => eligible.has(documentId));
-  if (signatories.length === 0) return { ok: false, problem: 'noSignatories' };
-  return { ok: true, request: { signatories, sequential } };
+  const request: SendContractRequest = { signatories: order.filter((documentId) => eligible.has(documentId)), sequential };
+  if (sendContractRequest.safeParse(request).success) return { ok: true, request };
+  return { ok: false, problem: request.signatories.length > MAX_SIGNATORIES ? 'tooManySignatories' : 'noSignatories' };
 };
 
 /** Enough of a SHA-256 to tell events apart at a glance; the full value goes in the tooltip. */

@@ -8,7 +8,10 @@ import type {
   SendContractRequest,
   SendContractResponse,
 } from '../../../../shared/contracts/signing';
+import type { AmendContractRequest, CancelSigningRequest, RemindSignatoryRequest } from '../../../../shared/contracts/admin-contracts';
+import { CONTRACT_FILE_FIELD } from '../../../../shared/contracts/admin-contracts';
 import { send } from '../../api/client';
+import { sendForm } from '../../api/fieldFailure';
 import { PLUGIN_ID } from '../../pluginId';
 
 const contractPath = (documentId: string) => `/${PLUGIN_ID}/contracts/${encodeURIComponent(documentId)}`;
@@ -35,6 +38,28 @@ export const contractSigningApi = {
     const { get } = getFetchClient();
     return (await send(get<GetContractVerificationResponse>(`${contractPath(documentId)}/verification`))).data;
   },
-};
 
-export type ContractSigningApi = typeof contractSigningApi;
+  /** The draft's PDF, into the plugin's private storage. */
+  async uploadFile(documentId: string, file: File): Promise<AdminSigningView> {
+    const { post } = getFetchClient();
+    const form = new FormData();
+    form.append(CONTRACT_FILE_FIELD, file, file.name);
+    return (await sendForm(post<GetAdminSigningResponse, FormData>(`${contractPath(documentId)}/file`, form))).data;
+  },
+
+  async remind(documentId: string, request: RemindSignatoryRequest): Promise<AdminSigningView> {
+    const { post } = getFetchClient();
+    return (await send(post<GetAdminSigningResponse, RemindSignatoryRequest>(`${contractPath(documentId)}/reminders`, request))).data;
+  },
+
+  async cancel(documentId: string, request: CancelSigningRequest): Promise<AdminSigningView> {
+    const { post } = getFetchClient();
+    return (await sendForm(post<GetAdminSigningResponse, CancelSigningRequest>(`${contractPath(documentId)}/cancel`, request))).data;
+  },
+
+  /** A draft amendment of the signed contract; the answer is the new draft's view. */
+  async amend(documentId: string, request: AmendContractRequest): Promise<AdminSigningView> {
+    const { post } = getFetchClient();
+    return (await sendForm(post<GetAdminSigningResponse, AmendContractRequest>(`${contractPath(documentId)}/amendments`, request))).data;
+  },
+};

@@ -18,7 +18,7 @@ describe('Clientia home: what needs the firm\'s attention', () => {
     expect(within(row).getByText('€1,234.56')).toBeTruthy();
     expect(within(row).getByText('42 days overdue')).toBeTruthy();
     expect(within(row).getByRole('link', { name: '2026-0007' }).getAttribute('href')).toBe(
-      '/content-manager/collection-types/plugin::clientia.invoice/inv-1'
+      '/plugins/clientia/invoices/inv-1'
     );
     expect(within(row).getByRole('link', { name: 'Acme Legal' }).getAttribute('href')).toBe('/plugins/clientia/clients/client-acme');
 

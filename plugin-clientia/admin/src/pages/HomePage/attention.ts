@@ -1,6 +1,6 @@
 import type { AttentionOverview } from '../../../../shared/contracts/admin';
 
-export interface SeatUsage {
+interface SeatUsage {
   /** Assigned as a share of purchased, 0–100 (more when a licence is over-assigned). */
   percent: number;
   free: number;

@@ -1,8 +1,13 @@
-import type { AdminSignInSettings, UpdateSignInSettingsRequest } from '../../../../shared/contracts/admin-sign-in';
+import {
+  updateSignInSettingsRequest,
+  type AdminSignInSettings,
+  type UpdateSignInSettingsRequest,
+} from '../../../../shared/contracts/admin-sign-in';
 
 export type SignInSettingField = keyof AdminSignInSettings;
 
-export const SIGN_IN_SETTING_FIELDS: readonly SignInSettingField[] = ['magicLinks', 'requireTwoFactor'];
+/** The settings the form edits: every field the update request takes. */
+const SIGN_IN_SETTING_FIELDS: readonly SignInSettingField[] = updateSignInSettingsRequest.keyof().options;
 
 /** Only what differs from the saved settings is sent, so a save never undoes a colleague's other change. */
 export const signInChanges = (saved: AdminSignInSettings, draft: AdminSignInSettings): UpdateSignInSettingsRequest => {

@@ -21,7 +21,7 @@ const thread = (changes: Partial<ThreadWithMessages> = {}): ThreadWithMessages =
 
 describe('Inbox thread', () => {
   it('tells the firm\'s messages apart from the client\'s', () => {
-    renderInAdmin(<ThreadView thread={thread()} canReply onReply={jest.fn()} />);
+    renderInAdmin(<ThreadView thread={thread()} canReply onReply={jest.fn()} fetchAttachment={jest.fn()} />);
     const fromClient = screen.getByRole('article', { name: 'Message from Lea Braun (client contact)' });
     const fromStaff = screen.getByRole('article', { name: 'Message from Maria Keller (staff)' });
     expect(within(fromClient).getByText('Why is VAT charged twice?')).toBeTruthy();
@@ -32,7 +32,7 @@ describe('Inbox thread', () => {
 
   it('refuses an empty reply and sends a written one', async () => {
     const onReply = jest.fn().mockResolvedValue(undefined);
-    renderInAdmin(<ThreadView thread={thread()} canReply onReply={onReply} />);
+    renderInAdmin(<ThreadView thread={thread()} canReply onReply={onReply} fetchAttachment={jest.fn()} />);
     const send = screen.getByRole('button', { name: 'Send reply' });
 
     fireEvent.change(screen.getByRole('textbox', { name: /^Reply/ }), { target: { value: '   ' } });
@@ -46,17 +46,17 @@ describe('Inbox thread', () => {
     await act(async () => {
       fireEvent.click(send);
     });
-    expect(onReply).toHaveBeenCalledWith('It was a mistake, a corrected invoice follows.');
+    expect(onReply).toHaveBeenCalledWith('It was a mistake, a corrected invoice follows.', []);
     expect((screen.getByRole('textbox', { name: /^Reply/ }) as HTMLTextAreaElement).value).toBe('');
   });
 
   it('offers no reply without the permission, nor on a closed thread', () => {
-    const { unmount } = renderInAdmin(<ThreadView thread={thread()} canReply={false} onReply={jest.fn()} />);
+    const { unmount } = renderInAdmin(<ThreadView thread={thread()} canReply={false} onReply={jest.fn()} fetchAttachment={jest.fn()} />);
     expect(screen.queryByRole('button', { name: 'Send reply' })).toBeNull();
     expect(screen.getByText(/Replying needs the permission to manage client records/)).toBeTruthy();
     unmount();
 
-    renderInAdmin(<ThreadView thread={thread({ state: 'closed' })} canReply onReply={jest.fn()} />);
+    renderInAdmin(<ThreadView thread={thread({ state: 'closed' })} canReply onReply={jest.fn()} fetchAttachment={jest.fn()} />);
     expect(screen.queryByRole('button', { name: 'Send reply' })).toBeNull();
     expect(screen.getByText('This thread is closed. Reopen it to reply.')).toBeTruthy();
   });

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Flex } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
@@ -8,6 +9,7 @@ import { RecordLink } from '../../components/RecordLink';
 import { StateBadge } from '../../components/StateBadge';
 import { usePermission } from '../../hooks/usePermission';
 import { ACTIONS } from '../../permissions';
+import { inboxChanged } from '../../utils/inboxEvents';
 import { paths } from '../../utils/links';
 import { useTranslate } from '../../utils/useTranslate';
 import { ThreadStateButton } from './components/ThreadStateButton';
@@ -20,6 +22,12 @@ export const ThreadPage = () => {
   const { state, replace } = useThread(documentId);
   const canManage = usePermission(ACTIONS.manageRecords);
   const { toggleNotification } = useNotification();
+  const loaded = state.status === 'ready' ? state.data.documentId : null;
+
+  // Opening the thread read it: the menu's count of threads awaiting a reply follows.
+  useEffect(() => {
+    if (loaded) inboxChanged();
+  }, [loaded]);
 
   if (!state.data) {
     if (state.status === 'loading') return <Page.Loading />;
@@ -28,8 +36,8 @@ export const ThreadPage = () => {
 
   const thread = state.data;
 
-  const reply = async (body: string) => {
-    const message = await clientiaApi.replyToThread(thread.documentId, { body });
+  const reply = async (body: string, files: File[]) => {
+    const message = await clientiaApi.replyToThread(thread.documentId, { body }, files);
     replace({
       ...thread,
       messages: [...thread.messages, message],
@@ -43,6 +51,7 @@ export const ThreadPage = () => {
     try {
       await clientiaApi.setThreadState(thread.documentId, next);
       replace({ ...thread, state: next });
+      inboxChanged();
       toggleNotification({ type: 'success', message: t(next === 'closed' ? 'thread.closed' : 'thread.reopened') });
     } catch (error) {
       toggleNotification({ type: 'danger', message: failureMessage(error) ?? t('thread.stateFailed') });
@@ -64,7 +73,7 @@ export const ThreadPage = () => {
         primaryAction={canManage.allowed ? <ThreadStateButton state={thread.state} onChange={setThreadState} /> : undefined}
       />
       <Layouts.Content>
-        <ThreadView thread={thread} canReply={canManage.allowed} onReply={reply} />
+        <ThreadView thread={thread} canReply={canManage.allowed} onReply={reply} fetchAttachment={clientiaApi.downloadAttachment} />
       </Layouts.Content>
     </Page.Main>
   );

@@ -1,4 +1,4 @@
-import { formatsFor, oneLine, renderLayout, webAddress, type EmailBrand, type EmailRecipient, type RenderedEmail } from './layout';
+import { formatsFor, oneLine, renderLayout, textsFor, webAddress, type EmailBrand, type EmailRecipient, type RenderedEmail } from './layout';
 
 export interface InvitationVars {
   clientName: string;
@@ -11,39 +11,18 @@ export interface InvitationVars {
 }
 
 export const invitationEmail = (brand: EmailBrand, to: EmailRecipient, vars: InvitationVars): RenderedEmail => {
-  const f = formatsFor(to);
+  const t = textsFor(to);
   const firm = oneLine(brand.firmName);
   const client = oneLine(vars.clientName);
-  const by = oneLine(vars.invitedBy);
-  const url = webAddress(vars.inviteUrl);
-  const expires = f.dateTime(vars.expiresAt);
-  return renderLayout(
-    brand,
-    to,
-    f.language === 'de'
-      ? {
-          subject: `Einladung in das Kundenportal von ${firm}`,
-          preview: `Richten Sie Ihren Zugang für ${client} ein.`,
-          heading: 'Ihr Zugang zum Kundenportal',
-          paragraphs: [
-            `${by ? `${by} von ${firm}` : firm} lädt Sie in das Kundenportal für ${client} ein. Dort finden Sie Verträge, Rechnungen, Dokumente und Nachrichten an einem Ort.`,
-            'Wählen Sie über den folgenden Link Ihr Passwort, um den Zugang einzurichten.',
-          ],
-          action: { label: 'Zugang einrichten', url },
-          closing: [`Der Link ist einmal verwendbar und gilt bis ${expires}. Falls Sie diese Einladung nicht erwartet haben, können Sie die E-Mail ignorieren.`],
-        }
-      : {
-          subject: `Your invitation to the ${firm} client portal`,
-          preview: `Set up your access for ${client}.`,
-          heading: 'Your client portal access',
-          paragraphs: [
-            `${by ? `${by} at ${firm}` : firm} has invited you to the client portal for ${client}, where you find contracts, invoices, documents and messages in one place.`,
-            'Choose your password through the link below to set up your access.',
-          ],
-          action: { label: 'Set up access', url },
-          closing: [`The link works once and until ${expires}. If you did not expect this invitation, you can ignore this email.`],
-        }
-  );
+  const person = oneLine(vars.invitedBy);
+  return renderLayout(brand, to, {
+    subject: t('invitation.subject', { firm }),
+    preview: t('invitation.preview', { client }),
+    heading: t('invitation.heading'),
+    paragraphs: [person ? t('invitation.introByPerson', { person, firm, client }) : t('invitation.intro', { firm, client }), t('invitation.instructions')],
+    action: { label: t('invitation.action'), url: webAddress(vars.inviteUrl) },
+    closing: [t('invitation.closing', { expires: formatsFor(to).dateTime(vars.expiresAt) })],
+  });
 };
 
 export interface PasswordResetVars {
@@ -52,26 +31,13 @@ export interface PasswordResetVars {
 }
 
 export const passwordResetEmail = (brand: EmailBrand, to: EmailRecipient, vars: PasswordResetVars): RenderedEmail => {
-  const url = webAddress(vars.resetUrl);
-  return renderLayout(
-    brand,
-    to,
-    formatsFor(to).language === 'de'
-      ? {
-          subject: 'Ihr Passwort zurücksetzen',
-          preview: 'Wählen Sie ein neues Passwort für Ihr Kundenportal.',
-          heading: 'Neues Passwort wählen',
-          paragraphs: ['Wir haben eine Anfrage erhalten, das Passwort Ihres Kundenportal-Zugangs zurückzusetzen.'],
-          action: { label: 'Neues Passwort wählen', url },
-          closing: ['Der Link ist einmal verwendbar. Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.'],
-        }
-      : {
-          subject: 'Reset your password',
-          preview: 'Choose a new password for your client portal.',
-          heading: 'Choose a new password',
-          paragraphs: ['We received a request to reset the password of your client portal account.'],
-          action: { label: 'Choose a new password', url },
-          closing: ['The link works once. If you did not ask for a new password, you can ignore this email: your password stays as it is.'],
-        }
-  );
+  const t = textsFor(to);
+  return renderLayout(brand, to, {
+    subject: t('passwordReset.subject'),
+    preview: t('passwordReset.preview'),
+    heading: t('passwordReset.heading'),
+    paragraphs: [t('passwordReset.intro')],
+    action: { label: t('passwordReset.action'), url: webAddress(vars.resetUrl) },
+    closing: [t('passwordReset.closing')],
+  });
 };

@@ -1,4 +1,4 @@
-import { formatsFor, oneLine, portalLink, renderLayout, type EmailBrand, type EmailRecipient, type RenderedEmail } from './layout';
+import { oneLine, portalLink, renderLayout, textsFor, type EmailBrand, type EmailRecipient, type RenderedEmail } from './layout';
 
 interface ContractRef {
   /** The contract's documentId: the portal page's address. */
@@ -8,6 +8,13 @@ interface ContractRef {
 }
 
 export type ContractToSignVars = ContractRef;
+
+export type ContractReminderVars = ContractRef;
+
+export interface ContractWithdrawnVars extends ContractRef {
+  /** The firm's reason, as staff gave it when cancelling; null without one. */
+  reason: string | null;
+}
 
 export interface ContractCompletedVars extends ContractRef {
   /** Printed on the certificate page; anyone can check the signatures with it. */
@@ -26,81 +33,83 @@ const contractPage = (brand: EmailBrand, contract: ContractRef, page: string) =>
   portalLink(brand, `/contracts/${encodeURIComponent(contract.contractId)}${page}`);
 
 export const contractToSignEmail = (brand: EmailBrand, to: EmailRecipient, vars: ContractToSignVars): RenderedEmail => {
+  const t = textsFor(to);
   const firm = oneLine(brand.firmName);
-  const name = label(vars);
+  const contract = label(vars);
   const url = contractPage(brand, vars, '/sign');
-  return renderLayout(
-    brand,
-    to,
-    formatsFor(to).language === 'de'
-      ? {
-          subject: `Bitte unterschreiben: ${name}`,
-          preview: `${firm} bittet um Ihre Unterschrift.`,
-          heading: 'Ein Vertrag wartet auf Ihre Unterschrift',
-          paragraphs: [`${firm} bittet Sie, „${name}“ zu unterschreiben.`, 'Sie können das Dokument in Ihrem Kundenportal lesen und dort unterschreiben oder ablehnen.'],
-          action: { label: 'Dokument lesen und unterschreiben', url },
-          closing: ['Falls Sie diese Nachricht nicht erwartet haben, antworten Sie bitte auf diese E-Mail.'],
-        }
-      : {
-          subject: `Please sign: ${name}`,
-          preview: `${firm} asks for your signature.`,
-          heading: 'A contract is waiting for your signature',
-          paragraphs: [`${firm} asks you to sign "${name}".`, 'You can read the document in your client portal and sign or decline it there.'],
-          action: { label: 'Read and sign', url },
-          closing: ['If you did not expect this message, please reply to this email.'],
-        }
-  );
+  return renderLayout(brand, to, {
+    subject: t('contractToSign.subject', { contract }),
+    preview: t('contractToSign.preview', { firm }),
+    heading: t('contractToSign.heading'),
+    paragraphs: [t('contractToSign.intro', { firm, contract }), t('contractToSign.where')],
+    action: { label: t('contractToSign.action'), url },
+    closing: [t('contractToSign.closing')],
+  });
 };
 
 /** The signed PDF with its certificate page travels as the caller's attachment. */
 export const contractCompletedEmail = (brand: EmailBrand, to: EmailRecipient, vars: ContractCompletedVars): RenderedEmail => {
-  const name = label(vars);
-  const code = oneLine(vars.verificationCode);
+  const t = textsFor(to);
+  const contract = label(vars);
   const url = contractPage(brand, vars, '/verification');
-  return renderLayout(
-    brand,
-    to,
-    formatsFor(to).language === 'de'
-      ? {
-          subject: `Unterschrieben: ${name}`,
-          preview: 'Alle Beteiligten haben unterschrieben.',
-          heading: 'Der Vertrag ist unterschrieben',
-          paragraphs: [`„${name}“ ist von allen Beteiligten unterschrieben. Das unterschriebene Dokument mit dem Signaturzertifikat liegt dieser E-Mail bei.`],
-          facts: [{ label: 'Prüfcode', value: code }],
-          action: { label: 'Unterschriften prüfen', url },
-        }
-      : {
-          subject: `Signed: ${name}`,
-          preview: 'Everyone has signed.',
-          heading: 'The contract is signed',
-          paragraphs: [`"${name}" has been signed by everyone. The signed document with its signing certificate is attached.`],
-          facts: [{ label: 'Verification code', value: code }],
-          action: { label: 'Check the signatures', url },
-        }
-  );
+  return renderLayout(brand, to, {
+    subject: t('contractCompleted.subject', { contract }),
+    preview: t('contractCompleted.preview'),
+    heading: t('contractCompleted.heading'),
+    paragraphs: [t('contractCompleted.intro', { contract })],
+    facts: [{ label: t('contractCompleted.verificationCode'), value: oneLine(vars.verificationCode) }],
+    action: { label: t('contractCompleted.action'), url },
+  });
 };
 
 /** To the firm's own inbox: what happened and why, and what to do next. */
 export const contractDeclinedEmail = (brand: EmailBrand, to: EmailRecipient, vars: ContractDeclinedVars): RenderedEmail => {
-  const name = label(vars);
-  const by = oneLine(vars.declinedBy);
-  return renderLayout(
-    brand,
-    to,
-    formatsFor(to).language === 'de'
-      ? {
-          subject: `Abgelehnt: ${name}`,
-          preview: `${by} hat nicht unterschrieben.`,
-          heading: 'Unterschrift abgelehnt',
-          paragraphs: [`${by} hat abgelehnt, „${name}“ zu unterschreiben.`, `Angegebener Grund:\n${vars.reason.trim()}`],
-          closing: ['Der Vertrag ist jetzt abgelehnt. Um erneut zu fragen, legen Sie eine Änderung oder eine neue Fassung an und senden Sie diese.'],
-        }
-      : {
-          subject: `Declined: ${name}`,
-          preview: `${by} did not sign.`,
-          heading: 'Signature declined',
-          paragraphs: [`${by} declined to sign "${name}".`, `Reason given:\n${vars.reason.trim()}`],
-          closing: ['The contract is now declined. To ask again, create an amendment or a new version and send it.'],
-        }
-  );
+  const t = textsFor(to);
+  const contract = label(vars);
+  const person = oneLine(vars.declinedBy);
+  return renderLayout(brand, to, {
+    subject: t('contractDeclined.subject', { contract }),
+    preview: t('contractDeclined.preview', { person }),
+    heading: t('contractDeclined.heading'),
+    paragraphs: [t('contractDeclined.intro', { person, contract }), t('contractDeclined.reason', { reason: vars.reason.trim() })],
+    closing: [t('contractDeclined.closing')],
+  });
+};
+
+/** A signatory whose turn it is, asked again by the firm: the same page to sign on. */
+export const contractReminderEmail = (brand: EmailBrand, to: EmailRecipient, vars: ContractReminderVars): RenderedEmail => {
+  const t = textsFor(to);
+  const firm = oneLine(brand.firmName);
+  const contract = label(vars);
+  return renderLayout(brand, to, {
+    subject: t('contractReminder.subject', { contract }),
+    preview: t('contractReminder.preview', { firm }),
+    heading: t('contractReminder.heading'),
+    paragraphs: [t('contractReminder.intro', { firm, contract }), t('contractReminder.where')],
+    action: { label: t('contractReminder.action'), url: contractPage(brand, vars, '/sign') },
+    closing: [t('contractReminder.closing')],
+  });
+};
+
+/**
+ * To each signatory who was asked to sign: the request is withdrawn, so they neither sign a
+ * version the firm no longer stands behind nor wonder why the link stopped working. No link: the
+ * contract is a draft again, out of the portal until it is sent anew.
+ */
+export const contractWithdrawnEmail = (brand: EmailBrand, to: EmailRecipient, vars: ContractWithdrawnVars): RenderedEmail => {
+  const t = textsFor(to);
+  const firm = oneLine(brand.firmName);
+  const contract = label(vars);
+  const reason = vars.reason?.trim();
+  return renderLayout(brand, to, {
+    subject: t('contractWithdrawn.subject', { contract }),
+    preview: t('contractWithdrawn.preview', { firm }),
+    heading: t('contractWithdrawn.heading'),
+    paragraphs: [
+      t('contractWithdrawn.intro', { firm, contract }),
+      ...(reason ? [t('contractWithdrawn.reason', { reason })] : []),
+      t('contractWithdrawn.signatures'),
+    ],
+    closing: [t('contractWithdrawn.closing')],
+  });
 };

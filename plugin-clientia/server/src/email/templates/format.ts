@@ -1,18 +1,5 @@
 import type { Money } from '../../../../shared/contracts/money';
-
-/** The languages the emails are written in; every other locale reads the English text. */
-export type EmailLanguage = 'en' | 'de';
-
-/** A BCP 47 tag Intl accepts ('de_CH' is read as 'de-CH'); anything unusable becomes 'en'. */
-export const canonicalLocale = (locale: string | null | undefined): string => {
-  try {
-    return Intl.getCanonicalLocales((locale ?? '').trim().replace(/_/g, '-'))[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
-};
-
-export const languageOf = (locale: string | null | undefined): EmailLanguage => (/^de(-|$)/i.test(canonicalLocale(locale)) ? 'de' : 'en');
+import { canonicalLocale } from '../../i18n';
 
 const usableTimeZone = (timeZone: string | null | undefined) => {
   if (!timeZone) return 'UTC';
@@ -37,7 +24,6 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Money, dates and times as one recipient reads them: their locale, their time zone. */
 export interface EmailFormats {
   locale: string;
-  language: EmailLanguage;
   /** Minor units with the currency, e.g. '€1,785.00' or '1.785,00 €'. */
   money(value: Money): string;
   /** A YYYY-MM-DD calendar date, e.g. '15 December 2026'; it is the same day everywhere. */
@@ -61,7 +47,6 @@ export const emailFormats = (locale: string | null | undefined, timeZone?: strin
   });
   return {
     locale: tag,
-    language: languageOf(tag),
     money({ amount, currency }) {
       const digits = fractionDigitsOf(currency);
       const major = amount / 10 ** digits;

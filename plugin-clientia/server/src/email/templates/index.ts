@@ -2,10 +2,14 @@ import { invitationEmail, passwordResetEmail, type InvitationVars, type Password
 import {
   contractCompletedEmail,
   contractDeclinedEmail,
+  contractReminderEmail,
   contractToSignEmail,
+  contractWithdrawnEmail,
   type ContractCompletedVars,
   type ContractDeclinedVars,
+  type ContractReminderVars,
   type ContractToSignVars,
+  type ContractWithdrawnVars,
 } from './contracts';
 import {
   invoiceIssuedEmail,
@@ -30,6 +34,8 @@ export interface EmailVars {
   contract_to_sign: ContractToSignVars;
   contract_completed: ContractCompletedVars;
   contract_declined: ContractDeclinedVars;
+  contract_reminder: ContractReminderVars;
+  contract_withdrawn: ContractWithdrawnVars;
   new_message: NewMessageVars;
   new_document: NewDocumentVars;
 }
@@ -38,7 +44,7 @@ export type EmailKind = keyof EmailVars;
 
 type Template<K extends EmailKind> = (brand: EmailBrand, to: EmailRecipient, vars: EmailVars[K]) => RenderedEmail;
 
-export const EMAIL_TEMPLATES: { [K in EmailKind]: Template<K> } = {
+const EMAIL_TEMPLATES: { [K in EmailKind]: Template<K> } = {
   invitation: invitationEmail,
   password_reset: passwordResetEmail,
   sign_in_link: signInLinkEmail,
@@ -48,6 +54,8 @@ export const EMAIL_TEMPLATES: { [K in EmailKind]: Template<K> } = {
   contract_to_sign: contractToSignEmail,
   contract_completed: contractCompletedEmail,
   contract_declined: contractDeclinedEmail,
+  contract_reminder: contractReminderEmail,
+  contract_withdrawn: contractWithdrawnEmail,
   new_message: newMessageEmail,
   new_document: newDocumentEmail,
 };
@@ -57,11 +65,13 @@ export const EMAIL_KINDS = Object.keys(EMAIL_TEMPLATES) as EmailKind[];
 export const renderTemplate = <K extends EmailKind>(kind: K, brand: EmailBrand, to: EmailRecipient, vars: EmailVars[K]): RenderedEmail =>
   (EMAIL_TEMPLATES[kind] as Template<K>)(brand, to, vars);
 
-export type { EmailBrand, EmailRecipient, RenderedEmail } from './layout';
+export type { EmailBrand, EmailRecipient } from './layout';
 export type {
   ContractCompletedVars,
   ContractDeclinedVars,
+  ContractReminderVars,
   ContractToSignVars,
+  ContractWithdrawnVars,
   InvitationVars,
   InvoiceIssuedVars,
   NewDocumentVars,

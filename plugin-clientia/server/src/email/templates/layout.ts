@@ -1,6 +1,8 @@
 import { adjustForContrast, parseHex } from '../../../../shared/colors';
 import { NEUTRAL_BRANDING } from '../../../../shared/contracts/branding';
-import { emailFormats, type EmailFormats, type EmailLanguage } from './format';
+import type { Translator } from '../../i18n';
+import { emailFormats, type EmailFormats } from './format';
+import { emailTexts, type EmailText } from './texts';
 
 /** The firm as its emails show it. Never the product's name: the firm is the sender. */
 export interface EmailBrand {
@@ -19,7 +21,7 @@ export interface EmailBrand {
 export interface EmailRecipient {
   email: string;
   name?: string | null;
-  /** BCP 47; German for any German locale, English otherwise. */
+  /** BCP 47; the texts are in its language when there is a catalogue for it, else in English. */
   locale: string;
   /** IANA zone for times (an invitation's expiry); UTC when missing or unknown. */
   timeZone?: string | null;
@@ -32,7 +34,7 @@ export interface RenderedEmail {
 }
 
 /** What one email says; the layout adds greeting, brand, button and footer. */
-export interface EmailContent {
+interface EmailContent {
   subject: string;
   /** The line mail clients show after the subject in the inbox. */
   preview: string;
@@ -52,7 +54,7 @@ const FONT = 'Arial, Helvetica, sans-serif';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** A value shown inline (a name, a title): one line, so nobody can lay out text of their own. */
 export const oneLine = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
@@ -67,20 +69,10 @@ export const portalLink = (brand: EmailBrand, path: string) => webAddress(`${bra
 
 export const formatsFor = (to: EmailRecipient): EmailFormats => emailFormats(to.locale, to.timeZone);
 
-const LABELS: Record<EmailLanguage, { greeting(name: string): string; fallbackLink: string; questions(address: string): string; questionsReply: string }> = {
-  en: {
-    greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
-    fallbackLink: 'If the button does not work, copy this address into your browser:',
-    questions: (address) => `Questions? Reply to this email or write to ${address}.`,
-    questionsReply: 'Questions? Reply to this email.',
-  },
-  de: {
-    greeting: (name) => (name ? `Guten Tag ${name},` : 'Guten Tag,'),
-    fallbackLink: 'Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:',
-    questions: (address) => `Fragen? Antworten Sie auf diese E-Mail oder schreiben Sie an ${address}.`,
-    questionsReply: 'Fragen? Antworten Sie einfach auf diese E-Mail.',
-  },
-};
+/** The email texts in the recipient's language. */
+export const textsFor = (to: EmailRecipient): Translator<EmailText> => emailTexts(to.locale);
+
+type Texts = Translator<EmailText>;
 
 /** Multi-line text as HTML: escaped, line breaks kept. */
 const htmlLines = (value: string) => escapeHtml(value).replace(/\r?\n/g, '<br>');
@@ -101,9 +93,9 @@ const header = (brand: EmailBrand, ink: string) =>
     ? `<img src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.firmName)}" height="48" style="display:block;height:48px;max-width:240px;border:0;">`
     : `<span style="font-size:20px;font-weight:bold;color:${ink};">${escapeHtml(brand.firmName)}</span>`;
 
-const footerParts = (brand: EmailBrand, language: EmailLanguage) =>
+const footerParts = (brand: EmailBrand, t: Texts) =>
   [
-    brand.supportEmail ? LABELS[language].questions(brand.supportEmail) : LABELS[language].questionsReply,
+    brand.supportEmail ? t('layout.questions', { address: brand.supportEmail }) : t('layout.questionsByReply'),
     brand.footerText?.trim() || null,
     brand.legalText?.trim() || null,
   ].filter((part): part is string => Boolean(part));
@@ -113,7 +105,7 @@ const footerParts = (brand: EmailBrand, language: EmailLanguage) =>
  * web fonts, nothing fetched except the firm's own logo. Every variable is escaped here, so a
  * template never writes markup of its own.
  */
-const html = (brand: EmailBrand, language: EmailLanguage, greeting: string, content: EmailContent) => {
+const html = (brand: EmailBrand, t: Texts, greeting: string, content: EmailContent) => {
   // The brand colour as text and as a button behind white text must be readable on white.
   const bar = parseHex(brand.primaryColor) ? brand.primaryColor : NEUTRAL_BRANDING.primaryColor;
   const ink = adjustForContrast(bar, WHITE);
@@ -121,15 +113,15 @@ const html = (brand: EmailBrand, language: EmailLanguage, greeting: string, cont
     ? `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 20px;"><tr><td style="background:${ink};border-radius:4px;">` +
       `<a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 22px;color:${WHITE};font-weight:bold;text-decoration:none;font-family:${FONT};">${escapeHtml(content.action.label)}</a>` +
       `</td></tr></table>` +
-      paragraph(LABELS[language].fallbackLink, `margin:0 0 4px;font-size:13px;color:${MUTED};`) +
+      paragraph(t('layout.buttonFallback'), `margin:0 0 4px;font-size:13px;color:${MUTED};`) +
       `<p style="margin:0 0 16px;font-size:13px;word-break:break-all;"><a href="${escapeHtml(content.action.url)}" style="color:${ink};">${escapeHtml(content.action.url)}</a></p>`
     : '';
-  const footer = footerParts(brand, language)
+  const footer = footerParts(brand, t)
     .map((part) => paragraph(part, `margin:0 0 8px;font-size:13px;line-height:1.5;color:${MUTED};`))
     .join('');
   return [
     '<!DOCTYPE html>',
-    `<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<html lang="${t.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(content.subject)}</title></head>`,
     `<body style="margin:0;padding:0;background:${PAGE};">`,
     `<div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(content.preview)}</div>`,
@@ -151,7 +143,7 @@ const html = (brand: EmailBrand, language: EmailLanguage, greeting: string, cont
 };
 
 /** The same message as plain text, for clients that show no HTML and for screen readers that prefer it. */
-const text = (brand: EmailBrand, language: EmailLanguage, greeting: string, content: EmailContent) => {
+const text = (brand: EmailBrand, t: Texts, greeting: string, content: EmailContent) => {
   const width = Math.max(0, ...(content.facts ?? []).map((fact) => fact.label.length));
   const blocks = [
     brand.firmName,
@@ -161,17 +153,18 @@ const text = (brand: EmailBrand, language: EmailLanguage, greeting: string, cont
     content.facts?.length ? content.facts.map((fact) => `${`${fact.label}:`.padEnd(width + 2)}${fact.value}`).join('\n') : null,
     content.action ? `${content.action.label}:\n${content.action.url}` : null,
     ...(content.closing ?? []),
-    ['-- ', ...footerParts(brand, language)].join('\n'),
+    ['-- ', ...footerParts(brand, t)].join('\n'),
   ];
   return `${blocks.filter((block): block is string => block !== null && block !== '').join('\n\n')}\n`;
 };
 
 export const renderLayout = (brand: EmailBrand, to: EmailRecipient, content: EmailContent): RenderedEmail => {
-  const language = formatsFor(to).language;
-  const greeting = LABELS[language].greeting(oneLine(to.name));
+  const t = textsFor(to);
+  const name = oneLine(to.name);
+  const greeting = name ? t('layout.greeting', { name }) : t('layout.greetingWithoutName');
   return {
     subject: oneLine(content.subject),
-    text: text(brand, language, greeting, content),
-    html: html(brand, language, greeting, content),
+    text: text(brand, t, greeting, content),
+    html: html(brand, t, greeting, content),
   };
 };

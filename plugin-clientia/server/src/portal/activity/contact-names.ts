@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 import type { ContactNames } from '../../serializers/portal/message';
-import { linkedTo, records } from '../../services/records';
-import type { Row } from '../../serializers/values';
+import { linkedTo, records } from '../../repositories/records';
+import type { Row } from '../../repositories/rows';
 
 /** Contacts' names on their memberships of this client, by user id: one query for all of them. */
 export const contactNamesIn = async (strapi: Core.Strapi, clientId: number, userIds: number[]): Promise<ContactNames> => {

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 import type { ListActivityResponse } from '../../../../shared/contracts/portal-activity';
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 import { PORTAL_ACTIVITY_FIELDS, PORTAL_ACTIVITY_POPULATE, serializePortalActivity } from '../../serializers/portal/activity';
-import { linkedTo, records } from '../../services/records';
-import type { Row } from '../../serializers/values';
+import { linkedTo, records } from '../../repositories/records';
+import type { Row } from '../../repositories/rows';
 import type { PortalContext } from '../context';
-import { paginationMeta } from '../list-query';
+import { paginationMeta } from '../../serializers/pagination';
 import { contactNamesIn } from './contact-names';
 import { firmDefaults } from './firm';
 

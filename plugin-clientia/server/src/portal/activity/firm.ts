@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 import { NEUTRAL_BRANDING } from '../../../../shared/contracts/branding';
-import { UID } from '../../rules/helpers';
-import { records } from '../../services/records';
-import { text } from '../../serializers/values';
+import { UID } from '../../constants';
+import { records } from '../../repositories/records';
+import { text } from '../../repositories/rows';
 
-export interface FirmDefaults {
+interface FirmDefaults {
   firmName: string;
   defaultLocale: string;
 }

@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
 import type { ListPortalPaymentsResponse, PORTAL_PAYMENT_SORTS } from '../../../../shared/contracts/portal-billing';
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 import { PAYMENT_INVOICE_FIELDS, PORTAL_PAYMENT_FIELDS, serializePortalPayment } from '../../serializers/portal/payment';
-import { linkedTo, records } from '../../services/records';
+import { linkedTo, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
-import { paginationMeta, type ListQuery } from '../list-query';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import { paginationMeta } from '../../serializers/pagination';
 
-export type PaymentSort = (typeof PORTAL_PAYMENT_SORTS)[number];
+type PaymentSort = (typeof PORTAL_PAYMENT_SORTS)[number];
 
 export const listPayments = async (
   strapi: Core.Strapi,

@@ -1,22 +1,20 @@
 import type { Core } from '@strapi/strapi';
 
 import type { ListPortalRetainersResponse, PORTAL_RETAINER_SORTS } from '../../../../shared/contracts/portal-billing';
-import { addDays, today as todayUtc, UID } from '../../rules/helpers';
+import { addDays, today as todayUtc } from '../../domain/calendar';
+import { UID } from '../../constants';
 import { PORTAL_RETAINER_FIELDS, serializePortalRetainer, type RetainerUsage } from '../../serializers/portal/retainer';
-import { isoDate, relation, rowId, text, type Row } from '../../serializers/values';
+import { isoDate, relation, rowId, text, type Row } from '../../repositories/rows';
 import { periodOn, type BillingInterval } from '../../billing/schedule';
-import { pluginConfig } from '../../rules/settings';
-import { ids, linkedTo, records } from '../../services/records';
+import { countsAgainstRetainer, hundredthsOf } from '../../billing/hours';
+import { pluginConfig } from '../../config/plugin-config';
+import { ids, linkedTo, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
-import { paginationMeta, type ListQuery } from '../list-query';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import { paginationMeta } from '../../serializers/pagination';
 
-export type RetainerSort = (typeof PORTAL_RETAINER_SORTS)[number];
+type RetainerSort = (typeof PORTAL_RETAINER_SORTS)[number];
 
-/** Hours are kept in hundredths so sums stay exact (7.3, never 7.300000000000001). */
-const hundredths = (value: unknown) => {
-  const n = Number(value ?? 0);
-  return Number.isFinite(n) ? Math.round(n * 100) : 0;
-};
 
 /**
  * The period a retainer's hours count in, as [start, end): the current one, or for a retainer
@@ -35,17 +33,17 @@ export const retainerPeriod = (strapi: Core.Strapi, row: Row, today: string) =>
   );
 
 /**
- * Hours logged against each retainer in its period, from one query for the whole page. Every
- * entry counts, as on the dashboard and in the admin overview, so the figures agree everywhere.
+ * Billable hours logged against each retainer in its period, from one query for the whole page.
+ * They count as the invoice counts them (`billing/hours.ts`), so the meter shows what is billed.
  */
-export const retainerUsage = async (strapi: Core.Strapi, rows: Row[], today: string): Promise<Map<number, RetainerUsage>> => {
+const retainerUsage = async (strapi: Core.Strapi, rows: Row[], today: string): Promise<Map<number, RetainerUsage>> => {
   const periods = new Map(rows.map((row) => [Number(row.id), retainerPeriod(strapi, row, today)]));
   const used = new Map<number, number>();
   if (rows.length > 0) {
     const starts = [...periods.values()].map((p) => p.start).sort();
     const ends = [...periods.values()].map((p) => p.end).sort();
     const entries = await records(strapi, UID.timeEntry).findMany({
-      select: ['id', 'date', 'hours'],
+      select: ['id', 'date', 'hours', 'billable'],
       where: { retainer: { id: { $in: ids(rows) } }, date: { $gte: starts[0], $lt: ends[ends.length - 1] } },
       populate: { retainer: { select: ['id'] } },
     });
@@ -53,8 +51,8 @@ export const retainerUsage = async (strapi: Core.Strapi, rows: Row[], today: str
       const retainerId = rowId(relation(entry, 'retainer'));
       const period = retainerId === null ? undefined : periods.get(retainerId);
       const date = isoDate(entry.date) ?? '';
-      if (!period || date < period.start || date >= period.end) continue;
-      used.set(retainerId!, (used.get(retainerId!) ?? 0) + hundredths(entry.hours));
+      if (!period || date < period.start || date >= period.end || !countsAgainstRetainer(entry.billable)) continue;
+      used.set(retainerId!, (used.get(retainerId!) ?? 0) + hundredthsOf(entry.hours));
     }
   }
 
@@ -63,7 +61,7 @@ export const retainerUsage = async (strapi: Core.Strapi, rows: Row[], today: str
     const id = Number(row.id);
     const period = periods.get(id)!;
     const hoursUsed = used.get(id) ?? 0;
-    const included = row.includedHours === null || row.includedHours === undefined ? null : hundredths(row.includedHours);
+    const included = row.includedHours === null || row.includedHours === undefined ? null : hundredthsOf(row.includedHours);
     usage.set(id, {
       period: { start: period.start, end: addDays(period.end, -1) },
       hoursUsed: hoursUsed / 100,

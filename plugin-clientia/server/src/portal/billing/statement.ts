@@ -3,16 +3,17 @@ import type { Core } from '@strapi/strapi';
 import type { PortalStatement } from '../../../../shared/contracts/portal-billing';
 import { firmOnDocuments } from '../../billing/invoice-document';
 import { buildStatementPdf, type StatementOnDocument } from '../../billing/statement-pdf';
-import { fieldError } from '../../domain/errors';
 import { minorToNumber, toMinor } from '../../domain/money';
-import { UID, today as todayUtc } from '../../rules/helpers';
-import { pluginConfig } from '../../rules/settings';
-import { isoDate, relation, text, textOrNull } from '../../serializers/values';
-import { linkedTo, records } from '../../services/records';
+import { today as todayUtc } from '../../domain/calendar';
+import { UID } from '../../constants';
+import { pluginConfig } from '../../config/plugin-config';
+import { isoDate, relation, text, textOrNull } from '../../repositories/rows';
+import { linkedTo, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
 
 const OPEN_STATES = ['issued', 'overdue', 'partially_paid'];
-const CURRENCY = /^[A-Z]{3}$/;
+/** On one day: what was billed, then what was credited, then what was paid. */
+const SAME_DAY_ORDER = { invoice: 0, credit_note: 1, payment: 2 } as const;
 
 const minor = (value: unknown) => minorToNumber(toMinor(value));
 const moneyIn = (currency: string) => (amount: number) => ({ amount, currency });
@@ -22,13 +23,12 @@ const moneyIn = (currency: string) => (amount: number) => ({ amount, currency })
  * ones) and every payment, in date order with a running balance, and the invoices still open.
  * Without a currency asked for, the client's own.
  */
-export const statementOf = async (strapi: Core.Strapi, portal: PortalContext, asked: unknown): Promise<PortalStatement> => {
-  if (asked !== undefined && (typeof asked !== 'string' || !CURRENCY.test(asked))) throw fieldError('currency', 'must be a three-letter ISO 4217 code such as EUR');
-  const currency = (asked as string | undefined) ?? portal.client.currency;
+export const statementOf = async (strapi: Core.Strapi, portal: PortalContext, asked: string | undefined): Promise<PortalStatement> => {
+  const currency = asked ?? portal.client.currency;
   const asOf = todayUtc();
   const [invoices, payments, currencies] = await Promise.all([
     records(strapi, UID.invoice).findMany({
-      select: ['id', 'documentId', 'number', 'state', 'issueDate', 'dueDate', 'total', 'paid', 'balance'],
+      select: ['id', 'documentId', 'kind', 'number', 'state', 'issueDate', 'dueDate', 'total', 'paid', 'balance'],
       where: { ...linkedTo(strapi, UID.invoice, 'client', portal.client.id), currency, state: { $notIn: ['draft', 'void'] } },
       orderBy: [{ issueDate: 'asc' }, { id: 'asc' }],
     }),
@@ -44,7 +44,7 @@ export const statementOf = async (strapi: Core.Strapi, portal: PortalContext, as
   const entries = [
     ...invoices.map((invoice) => ({
       date: isoDate(invoice.issueDate) ?? asOf,
-      kind: 'invoice' as const,
+      kind: invoice.kind === 'credit_note' ? ('credit_note' as const) : ('invoice' as const),
       reference: text(invoice.number),
       description: null,
       amount: minor(invoice.total),
@@ -56,7 +56,7 @@ export const statementOf = async (strapi: Core.Strapi, portal: PortalContext, as
       description: textOrNull(relation(payment, 'invoice')?.number),
       amount: -minor(payment.amount),
     })),
-  ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'invoice' ? -1 : 1));
+  ].sort((a, b) => a.date.localeCompare(b.date) || SAME_DAY_ORDER[a.kind] - SAME_DAY_ORDER[b.kind]);
   const money = moneyIn(currency);
   let running = 0;
   const withBalance = entries.map((entry) => ({ ...entry, amount: money(entry.amount), balance: money((running += entry.amount)) }));
@@ -81,7 +81,7 @@ export const statementOf = async (strapi: Core.Strapi, portal: PortalContext, as
 };
 
 /** The same statement as a PDF in the firm's brand. */
-export const statementPdf = async (strapi: Core.Strapi, portal: PortalContext, asked: unknown) => {
+export const statementPdf = async (strapi: Core.Strapi, portal: PortalContext, asked: string | undefined) => {
   const statement = await statementOf(strapi, portal, asked);
   const client = await records(strapi, UID.client).findOne({
     select: ['name', 'legalName', 'billingAddress', 'taxId', 'billingEmail', 'preferredLocale'],

@@ -7,7 +7,7 @@ import type {
   PORTAL_CONTRACT_SORTS,
   PortalContractDetail,
 } from '../../../../shared/contracts/portal-contracts';
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 import {
   AMENDMENT_FIELDS,
   AMENDS_FIELDS,
@@ -18,15 +18,18 @@ import {
   SIGNATORY_FIELDS,
   type CallerSigning,
 } from '../../serializers/portal/contract';
-import { isoDateTime, relation, relationList, rowId, text, textOrNull, type Row } from '../../serializers/values';
-import { ids, linkedTo, records } from '../../services/records';
+import { isoDateTime, relation, relationList, rowId, text, textOrNull, type Row } from '../../repositories/rows';
+import { ids, linkedTo, records } from '../../repositories/records';
 import { signingOrderOf } from '../../signing/state';
 import type { PortalContext } from '../context';
-import { paginationMeta, type ListQuery } from '../list-query';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import { paginationMeta } from '../../serializers/pagination';
 import { signaturesBy } from './signed-by';
-import { attachmentName, openStoredFile, STORED_FILE_FIELDS, type StoredFile } from '../stored-file';
+import type { FileStream } from '../../storage/media-files';
+import { CONTRACT_FILE_POPULATE, CONTRACT_FILE_SELECT, openContractFile } from '../../signing/document';
+import { attachmentName } from '../../http/downloads';
 
-export type ContractSort = (typeof PORTAL_CONTRACT_SORTS)[number];
+type ContractSort = (typeof PORTAL_CONTRACT_SORTS)[number];
 
 /** Same words for a foreign, a missing and a draft contract: none of them exists for the caller. */
 export const CONTRACT_NOT_FOUND = 'No contract with this id';
@@ -134,14 +137,14 @@ export const contractFile = async (
   strapi: Core.Strapi,
   portal: PortalContext,
   documentId: string
-): Promise<{ file: StoredFile; filename: string }> => {
+): Promise<{ file: FileStream; filename: string }> => {
   const row: Row | null = await records(strapi, UID.contract).findOne({
-    select: ['id', 'number'],
+    select: ['id', 'number', ...CONTRACT_FILE_SELECT],
     where: { documentId, ...visibleTo(strapi, portal) },
-    populate: { file: { select: [...STORED_FILE_FIELDS] } },
+    populate: CONTRACT_FILE_POPULATE,
   });
   if (!row) throw new errors.NotFoundError(CONTRACT_NOT_FOUND);
-  const file = await openStoredFile(strapi, relation(row, 'file'));
+  const file = await openContractFile(strapi, row);
   if (!file) throw new errors.NotFoundError('This contract has no file to download');
   return { file, filename: attachmentName(textOrNull(row.number), 'contract') };
 };

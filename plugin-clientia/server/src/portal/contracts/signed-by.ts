@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { UID } from '../../constants';
+import { columnOf, linkTable } from '../../repositories/records';
 
-import { UID } from '../../rules/helpers';
-import { columnOf, linkTable } from '../../services/records';
-
-export interface CallerSignature {
+interface CallerSignature {
   contractId: number;
   contractVersion: number;
 }

@@ -2,11 +2,13 @@ import type { Core } from '@strapi/strapi';
 
 import type { Dashboard, DashboardContract, DashboardInvoice } from '../../../../shared/contracts/portal-dashboard';
 import type { Money } from '../../../../shared/contracts/money';
-import { addDays, today as todayUtc, UID } from '../../rules/helpers';
+import { addDays, today as todayUtc } from '../../domain/calendar';
+import { UID } from '../../constants';
 import { OPEN_INVOICE_STATES } from '../../serializers/invoice';
-import type { Row } from '../../serializers/values';
-import { columnOf, ids, linkedIds, linkedTo, records } from '../../services/records';
-import { sumByCurrency } from '../../services/totals';
+import type { Row } from '../../repositories/rows';
+import { columnOf, ids, linkedIds, linkedTo, records } from '../../repositories/records';
+import { sumByCurrency } from '../../repositories/totals';
+import { INVOICES_ONLY, whereInvoicesOnly } from '../../repositories/invoice-kinds';
 import type { PortalContext } from '../context';
 import { signaturesBy } from '../contracts/signed-by';
 import { countUnreadThreads } from '../threads/unread';
@@ -19,16 +21,17 @@ import {
   serializeContractToSign,
   serializeDueInvoice,
   TO_SIGN_FIELDS,
-} from './serialize';
+} from '../../serializers/portal/dashboard';
 
 /** Each list shows at most this many entries, the most urgent first. */
-export const DASHBOARD_LIMIT = 50;
+const DASHBOARD_LIMIT = 50;
 const MILESTONE_HORIZON_DAYS = 30;
 const DUE_STATES = [...OPEN_INVOICE_STATES];
 const AWAITING_SIGNATURE = ['sent', 'partially_signed'];
 
+/** Open invoices, most urgent first, and what they come to. A credit note is never due, whatever credit is left on it. */
 const invoicesDue = async (strapi: Core.Strapi, clientId: number): Promise<{ invoices: DashboardInvoice[]; totals: Money[] }> => {
-  const where = { ...linkedTo(strapi, UID.invoice, 'client', clientId), state: { $in: DUE_STATES } };
+  const where = { ...linkedTo(strapi, UID.invoice, 'client', clientId), state: { $in: DUE_STATES }, ...INVOICES_ONLY };
   const [rows, balances] = await Promise.all([
     records(strapi, UID.invoice).findMany({
       select: [...DUE_INVOICE_FIELDS],
@@ -37,13 +40,15 @@ const invoicesDue = async (strapi: Core.Strapi, clientId: number): Promise<{ inv
       limit: DASHBOARD_LIMIT,
     }),
     // The totals cover every open invoice, not only the ones listed: summed by the database.
-    strapi.db
-      .connection(strapi.db.metadata.get(UID.invoice).tableName)
-      .select({ currency: columnOf(strapi, UID.invoice, 'currency') })
-      .sum({ balance: columnOf(strapi, UID.invoice, 'balance') })
-      .whereIn('id', linkedIds(strapi, UID.invoice, 'client', clientId))
-      .whereIn(columnOf(strapi, UID.invoice, 'state'), DUE_STATES)
-      .groupBy(columnOf(strapi, UID.invoice, 'currency')) as Promise<Row[]>,
+    whereInvoicesOnly(
+      strapi.db
+        .connection(strapi.db.metadata.get(UID.invoice).tableName)
+        .select({ currency: columnOf(strapi, UID.invoice, 'currency') })
+        .sum({ balance: columnOf(strapi, UID.invoice, 'balance') })
+        .whereIn('id', linkedIds(strapi, UID.invoice, 'client', clientId))
+        .whereIn(columnOf(strapi, UID.invoice, 'state'), DUE_STATES),
+      columnOf(strapi, UID.invoice, 'kind')
+    ).groupBy(columnOf(strapi, UID.invoice, 'currency')) as Promise<Row[]>,
   ]);
   return { invoices: rows.map(serializeDueInvoice), totals: sumByCurrency(balances, 'balance') };
 };

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 import type { DashboardRetainerHours } from '../../../../shared/contracts/portal-dashboard';
-import { UID } from '../../rules/helpers';
-import { isoDate, type Row } from '../../serializers/values';
+import { UID } from '../../constants';
+import { isoDate, type Row } from '../../repositories/rows';
 import { retainerPeriod } from '../billing/retainers';
-import { columnOf, ids, linkedTo, linkTable, records } from '../../services/records';
-import { HOURS_RETAINER_FIELDS, serializeRetainerHours } from './serialize';
+import { billableHours } from '../../billing/hours';
+import { columnOf, ids, linkedTo, linkTable, records } from '../../repositories/records';
+import { HOURS_RETAINER_FIELDS, serializeRetainerHours } from '../../serializers/portal/dashboard';
 
 /** Hours used and left in the current period of each active retainer: two statements in all. */
 export const retainerHours = async (strapi: Core.Strapi, clientId: number, today: string): Promise<DashboardRetainerHours[]> => {
@@ -27,7 +28,7 @@ export const retainerHours = async (strapi: Core.Strapi, clientId: number, today
     .whereIn(`l.${link.inverseJoinColumn.name}`, ids(retainers))
     .where(column('date'), '>=', starts[0])
     .where(column('date'), '<', ends[ends.length - 1])
-    .select({ retainerId: `l.${link.inverseJoinColumn.name}`, date: column('date'), hours: column('hours') })) as Row[];
+    .select({ retainerId: `l.${link.inverseJoinColumn.name}`, date: column('date'), hours: column('hours'), billable: column('billable') })) as Row[];
   const byRetainer = new Map<number, Row[]>();
   for (const entry of entries) {
     const list = byRetainer.get(Number(entry.retainerId));
@@ -36,12 +37,13 @@ export const retainerHours = async (strapi: Core.Strapi, clientId: number, today
   }
   return retainers.map((retainer: Row) => {
     const period = periods.get(Number(retainer.id))!;
-    const used = (byRetainer.get(Number(retainer.id)) ?? [])
-      .filter((entry) => {
+    // Billable hours only, as the invoice counts them.
+    const used = billableHours(
+      (byRetainer.get(Number(retainer.id)) ?? []).filter((entry) => {
         const date = isoDate(entry.date) ?? '';
         return date >= period.start && date < period.end;
       })
-      .reduce((sum, entry) => sum + Number(entry.hours ?? 0), 0);
+    );
     return serializeRetainerHours(retainer, period, used);
   });
 };

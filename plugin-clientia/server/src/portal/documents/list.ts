@@ -1,22 +1,20 @@
 import type { Core } from '@strapi/strapi';
 
-import type { ListDocumentsResponse, PortalFolder } from '../../../../shared/contracts/portal-documents';
-import { readQuerySearch } from '../../controllers/validation';
-import { UID } from '../../rules/helpers';
+import type { DOCUMENT_SORTS, ListDocumentsResponse, PortalFolder } from '../../../../shared/contracts/portal-documents';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import { UID } from '../../constants';
 import { folderOf, PORTAL_DOCUMENT_FIELDS, serializePortalDocument } from '../../serializers/portal/document';
-import { text, wholeNumber, type Row } from '../../serializers/values';
-import { linkedTo, records } from '../../services/records';
+import { text, wholeNumber, type Row } from '../../repositories/rows';
+import { linkedTo, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
-import { paginationMeta, parseListQuery } from '../list-query';
-import { MAX_FOLDER_LENGTH } from './limits';
+import { paginationMeta } from '../../serializers/pagination';
 import { UPLOADER_POPULATE, uploaderNames } from './uploaders';
 
-const SORTABLE = ['updatedAt', 'title'] as const;
-
-/** What the client may see: documents shared with it, never internal ones. */
+/** What the client may see: documents shared with it, never internal ones nor those the firm archived. */
 export const sharedWith = (strapi: Core.Strapi, portal: PortalContext) => ({
   ...linkedTo(strapi, UID.document, 'client', portal.client.id),
   visibility: 'shared',
+  archivedAt: { $null: true },
 });
 
 /** The newest version of each version group (a document without a group stands alone). */
@@ -43,10 +41,11 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
  * Picking the latest version needs every version's group and number, so the (narrow) index of
  * the client's documents is read once and the page is fetched by id: three queries in all.
  */
-export const listDocuments = async (strapi: Core.Strapi, portal: PortalContext, query: Record<string, unknown>): Promise<ListDocumentsResponse> => {
-  const { folder: folderParam, ...rest } = query;
-  const { page, pageSize, sort } = parseListQuery(rest, { sortable: SORTABLE, defaultSort: { field: 'updatedAt', direction: 'desc' } });
-  const folder = readQuerySearch({ folder: folderParam }, 'folder', MAX_FOLDER_LENGTH);
+export const listDocuments = async (
+  strapi: Core.Strapi,
+  portal: PortalContext,
+  { page, pageSize, sort, folder }: ListQuery<(typeof DOCUMENT_SORTS)[number]> & { folder?: string }
+): Promise<ListDocumentsResponse> => {
 
   const index = await records(strapi, UID.document).findMany({
     select: ['id', 'versionGroup', 'version', 'folder', 'title', 'updatedAt'],

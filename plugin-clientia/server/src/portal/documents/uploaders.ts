@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
-
-import { UID } from '../../rules/helpers';
-import { relation, rowId, textOrNull, type Row } from '../../serializers/values';
-import { linkedTo, records } from '../../services/records';
+import { UID } from '../../constants';
+import { relation, rowId, textOrNull, type Row } from '../../repositories/rows';
+import { linkedTo, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
 
-export const FIRM = 'firm';
+const FIRM = 'firm';
 const UNNAMED_CONTACT = 'Client contact';
 
 export const contactName = (membershipName: unknown) => textOrNull(membershipName)?.trim() || UNNAMED_CONTACT;

@@ -1,26 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-import type { Me, UpdateMeRequest } from '../../../../shared/contracts/portal';
-import { assertBodyKeys, readText } from '../../controllers/validation';
-import { fieldError } from '../../domain/errors';
-import { UID } from '../../rules/helpers';
-import { documents, records } from '../../services/records';
+import type { Me } from '../../../../shared/contracts/portal';
+import { UID } from '../../constants';
+import { documents, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
-
-export const NAME_MAX = 120;
-
-/** A line break or control character in a name would break every page and email that shows it. */
-const isControl = (char: string) => {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-};
-
-export const readProfileUpdate = (body: unknown): UpdateMeRequest => {
-  const fields = assertBodyKeys(body, ['name']);
-  const name = readText(fields, 'name', NAME_MAX);
-  if ([...name].some(isControl)) throw fieldError('name', 'must be one line of text, without control characters');
-  return { name };
-};
 
 /** GET /me's answer; the name is the contact's on their active membership, else their username. */
 export const meOf = (portal: PortalContext, name = portal.membership.name): Me => ({

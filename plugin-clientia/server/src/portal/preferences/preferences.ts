@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import type { PortalPreferences, UpdatePreferencesRequest } from '../../../../shared/contracts/portal-preferences';
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 import { notificationsOf, PORTAL_PREFERENCES_FIELDS, serializePortalPreferences } from '../../serializers/portal/preferences';
-import { documents, records } from '../../services/records';
+import { documents, records } from '../../repositories/records';
 import { firmDefaults } from '../activity/firm';
 import type { PortalContext } from '../context';
 

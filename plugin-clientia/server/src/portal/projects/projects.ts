@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { ListProjectsResponse, PortalProjectDetail, ProjectStatus } from '../../../../shared/contracts/portal-projects';
-import { UID } from '../../rules/helpers';
+import type { ListProjectsResponse, PortalProjectDetail, PROJECT_SORTS } from '../../../../shared/contracts/portal-projects';
+import { UID } from '../../constants';
 import {
   PORTAL_MILESTONE_FIELDS,
   PORTAL_PROJECT_FIELDS,
@@ -10,14 +10,13 @@ import {
   serializePortalProjectDetail,
   type MilestoneCounts,
 } from '../../serializers/portal/project';
-import type { Row } from '../../serializers/values';
-import { ids, linkedTo, records } from '../../services/records';
+import type { Row } from '../../repositories/rows';
+import { ids, linkedTo, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
-import { paginationMeta, type ListQuery } from '../list-query';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import { paginationMeta } from '../../serializers/pagination';
 
 export const NO_SUCH_PROJECT = 'No project has this id';
-export const PROJECT_SORTS = ['dueDate', 'name'] as const;
-export const PROJECT_STATUSES: readonly ProjectStatus[] = ['planned', 'active', 'on_hold', 'done'];
 
 /** Milestones in the order the firm set, then by due date. */
 const MILESTONE_ORDER = [{ order: 'asc' }, { dueDate: 'asc' }, { id: 'asc' }];

@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
-import type { ListLicencesResponse } from '../../../../shared/contracts/portal-seats';
-import { UID } from '../../rules/helpers';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import type { LICENCE_SORTS, ListLicencesResponse } from '../../../../shared/contracts/portal-seats';
+import { UID } from '../../constants';
 import { PORTAL_LICENCE_FIELDS, serializePortalLicence } from '../../serializers/portal/licence';
-import { countByRelation, ids, linkedTo, records } from '../../services/records';
+import { countByRelation, ids, linkedTo, records } from '../../repositories/records';
 import type { PortalContext } from '../context';
-import { paginationMeta, parseListQuery } from '../list-query';
-
-const SORTABLE = ['product', 'renewalDate'] as const;
+import { paginationMeta } from '../../serializers/pagination';
 
 /** The client's licences with how many seats are taken: three queries whatever the page size. */
-export const listLicences = async (strapi: Core.Strapi, portal: PortalContext, query: Record<string, unknown>): Promise<ListLicencesResponse> => {
-  const { page, pageSize, sort } = parseListQuery(query, { sortable: SORTABLE, defaultSort: { field: 'product', direction: 'asc' } });
+export const listLicences = async (
+  strapi: Core.Strapi,
+  portal: PortalContext,
+  { page, pageSize, sort }: ListQuery<(typeof LICENCE_SORTS)[number]>
+): Promise<ListLicencesResponse> => {
   const where = linkedTo(strapi, UID.licence, 'client', portal.client.id);
   const [rows, total] = await Promise.all([
     records(strapi, UID.licence).findMany({

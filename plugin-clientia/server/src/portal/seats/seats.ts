@@ -1,40 +1,34 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import type { ListSeatsResponse, PortalSeat, SeatStatus } from '../../../../shared/contracts/portal-seats';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import { LICENCE_FILTER, type ListSeatsResponse, type PortalSeat, type SEAT_SORTS } from '../../../../shared/contracts/portal-seats';
 import { fieldError } from '../../domain/errors';
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 import { PORTAL_SEAT_FIELDS, PORTAL_SEAT_POPULATE, serializePortalSeat } from '../../serializers/portal/seat';
-import { documents, linkedTo, records } from '../../services/records';
-import type { Row } from '../../serializers/values';
+import { documents, linkedTo, records } from '../../repositories/records';
+import type { Row } from '../../repositories/rows';
 import type { PortalContext } from '../context';
-import { paginationMeta, parseListQuery } from '../list-query';
+import { paginationMeta } from '../../serializers/pagination';
 
-const SORTABLE = ['createdAt', 'assigneeName', 'assignedAt'] as const;
-const STATUSES: readonly SeatStatus[] = ['assigned', 'vacant'];
 const NOT_FOUND = 'Seat not found';
 
 const ASSIGNED = { assigneeEmail: { $notNull: true, $ne: '' } };
 const VACANT = { $or: [{ assigneeEmail: { $null: true } }, { assigneeEmail: '' }] };
 
 /** A licence filter must name one of the client's own licences; a foreign one reads as unknown. */
-const licenceFilter = async (strapi: Core.Strapi, portal: PortalContext, value: unknown) => {
+const licenceFilter = async (strapi: Core.Strapi, portal: PortalContext, value: string | undefined) => {
   if (value === undefined) return null;
-  const licence =
-    typeof value === 'string' && value.length <= 64
-      ? await records(strapi, UID.licence).findOne({ select: ['id'], where: { documentId: value, client: { id: portal.client.id } } })
-      : null;
-  if (!licence) throw fieldError('licence', 'must be the documentId of one of your licences');
+  const licence = await records(strapi, UID.licence).findOne({ select: ['id'], where: { documentId: value, client: { id: portal.client.id } } });
+  if (!licence) throw fieldError('licence', LICENCE_FILTER);
   return Number(licence.id);
 };
 
-export const listSeats = async (strapi: Core.Strapi, portal: PortalContext, query: Record<string, unknown>): Promise<ListSeatsResponse> => {
-  const { licence, ...rest } = query;
-  const { page, pageSize, sort, filters } = parseListQuery(rest, {
-    sortable: SORTABLE,
-    defaultSort: { field: 'createdAt', direction: 'asc' },
-    filters: { status: STATUSES },
-  });
+export const listSeats = async (
+  strapi: Core.Strapi,
+  portal: PortalContext,
+  { page, pageSize, sort, filters, licence }: ListQuery<(typeof SEAT_SORTS)[number], 'status'> & { licence?: string }
+): Promise<ListSeatsResponse> => {
   const licenceId = await licenceFilter(strapi, portal, licence);
   const where: Record<string, unknown> = {
     ...linkedTo(strapi, UID.seat, 'client', portal.client.id),

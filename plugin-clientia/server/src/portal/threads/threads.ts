@@ -5,31 +5,28 @@ import type {
   ListThreadsResponse,
   PortalMessage,
   PortalThreadDetail,
-  ThreadStatus,
+  THREAD_SORTS,
 } from '../../../../shared/contracts/portal-threads';
 import { fieldError } from '../../domain/errors';
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 import { PORTAL_MESSAGE_FIELDS, PORTAL_MESSAGE_POPULATE, serializePortalMessage } from '../../serializers/portal/message';
 import { PORTAL_THREAD_FIELDS, serializePortalThread, serializePortalThreadDetail } from '../../serializers/portal/thread';
-import type { Row } from '../../serializers/values';
-import { countByRelation, documents, ids, linkedTo, records } from '../../services/records';
+import type { Row } from '../../repositories/rows';
+import { countByRelation, documents, ids, linkedTo, records } from '../../repositories/records';
 import { contactNamesIn } from '../activity/contact-names';
 import { firmDefaults } from '../activity/firm';
 import type { PortalContext } from '../context';
-import { paginationMeta, type ListQuery } from '../list-query';
-import { removeAttachments, storeAttachments, type AcceptedFile, type MessageAttachment } from './attachments';
+import type { ListQuery } from '../../../../shared/contracts/portal';
+import { paginationMeta } from '../../serializers/pagination';
+import { withStoredAttachments, type AcceptedFile, type MessageAttachment } from '../../storage/attachments';
 
-export const THREAD_SORTS = ['lastMessageAt', 'subject'] as const;
-export const THREAD_STATUSES: readonly ThreadStatus[] = ['open', 'closed'];
-export const MAX_SUBJECT_LENGTH = 300;
-export const MAX_MESSAGE_LENGTH = 20_000;
 /** A thread shows its latest messages, up to this many. */
-export const THREAD_MESSAGE_LIMIT = 500;
+const THREAD_MESSAGE_LIMIT = 500;
 
 export const NO_SUCH_THREAD = 'No thread has this id';
 
 /** A thread of the caller's client; any other id, foreign or missing, is simply not found. */
-export const findOwnThread = async (strapi: Core.Strapi, portal: PortalContext, documentId: string) => {
+const findOwnThread = async (strapi: Core.Strapi, portal: PortalContext, documentId: string) => {
   const thread = await records(strapi, UID.thread).findOne({
     select: [...PORTAL_THREAD_FIELDS],
     where: { documentId, client: { id: portal.client.id } },
@@ -95,17 +92,6 @@ const writeMessage = async (strapi: Core.Strapi, portal: PortalContext, threadDo
   return created;
 };
 
-/** The files are stored first; if the message is not written after all, they are removed again. */
-const withStoredFiles = async <T>(strapi: Core.Strapi, files: AcceptedFile[], write: (attachments: MessageAttachment[]) => Promise<T>) => {
-  const attachments = await storeAttachments(strapi, files);
-  try {
-    return await strapi.db.transaction(() => write(attachments));
-  } catch (error) {
-    await removeAttachments(strapi, attachments);
-    throw error;
-  }
-};
-
 /** The caller's own name in this client, as their messages show it. */
 const callerNames = (portal: PortalContext) => new Map([[portal.user.id, portal.membership.name || portal.user.username]]);
 
@@ -118,7 +104,7 @@ export const startThread = async (
   portal: PortalContext,
   input: { subject: string; body: string; files?: AcceptedFile[] }
 ): Promise<PortalThreadDetail> => {
-  const documentId = await withStoredFiles(strapi, input.files ?? [], async (attachments) => {
+  const documentId = await withStoredAttachments(strapi, input.files ?? [], async (attachments) => {
     const thread = await documents(strapi, UID.thread).create({
       data: { client: portal.client.documentId, subject: input.subject, state: 'open', startedByContact: portal.user.id },
     });
@@ -137,7 +123,7 @@ export const postMessage = async (
 ): Promise<PortalMessage> => {
   const thread = await findOwnThread(strapi, portal, documentId);
   if (thread.state === 'closed') throw fieldError('status', 'this thread is closed; start a new thread to write to the firm');
-  const created = await withStoredFiles(strapi, input.files ?? [], (attachments) =>
+  const created = await withStoredAttachments(strapi, input.files ?? [], (attachments) =>
     writeMessage(strapi, portal, String(thread.documentId), input.body, attachments)
   );
   const row = await records(strapi, UID.message).findOne({

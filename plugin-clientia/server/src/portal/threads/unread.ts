@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-import { UID } from '../../rules/helpers';
+import { UID } from '../../constants';
 
 interface LinkMeta {
   name: string;

@@ -1,7 +1,7 @@
 import { ADMIN_ACTIONS, type AdminAction } from '../../permissions';
 
 /** Every admin route needs a signed-in staff member holding the action named. */
-const route = (method: 'GET' | 'POST' | 'PUT', path: string, handler: string, action: AdminAction) => ({
+const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: string, action: AdminAction) => ({
   method,
   path,
   handler,
@@ -10,7 +10,7 @@ const route = (method: 'GET' | 'POST' | 'PUT', path: string, handler: string, ac
   },
 });
 
-const { read, manageRecords, manageSettings } = ADMIN_ACTIONS;
+const { read, manageRecords, manageBilling, manageSettings } = ADMIN_ACTIONS;
 
 export default () => ({
   type: 'admin',
@@ -36,5 +36,55 @@ export default () => ({
     route('GET', '/clients/:documentId/sign-in', 'contact-security.find', read),
     route('PUT', '/clients/:documentId/sign-in', 'contact-security.update', manageRecords),
     route('POST', '/clients/:documentId/contacts/:membershipId/two-factor/reset', 'contact-security.resetTwoFactor', manageRecords),
+    // A client's own records, kept from the clients list and the client page.
+    route('GET', '/staff', 'client-editor.staff', read),
+    route('POST', '/clients', 'client-editor.create', manageRecords),
+    route('PUT', '/clients/:documentId', 'client-editor.update', manageRecords),
+    route('PUT', '/clients/:documentId/contacts/:membershipId', 'contact-editor.update', manageRecords),
+    route('POST', '/clients/:documentId/contacts/:membershipId/invitation', 'contact-editor.resendInvitation', manageRecords),
+    route('POST', '/clients/:documentId/projects', 'project-editor.create', manageRecords),
+    route('GET', '/clients/:documentId/projects/:projectId', 'project-editor.find', read),
+    route('PUT', '/clients/:documentId/projects/:projectId', 'project-editor.update', manageRecords),
+    route('POST', '/clients/:documentId/projects/:projectId/milestones', 'project-editor.createMilestone', manageRecords),
+    route('PUT', '/clients/:documentId/projects/:projectId/milestones/:milestoneId', 'project-editor.updateMilestone', manageRecords),
+    route('PUT', '/clients/:documentId/projects/:projectId/milestone-order', 'project-editor.reorderMilestones', manageRecords),
+    route('POST', '/clients/:documentId/licences', 'licence-editor.create', manageRecords),
+    route('GET', '/clients/:documentId/licences/:licenceId', 'licence-editor.find', read),
+    route('PUT', '/clients/:documentId/licences/:licenceId', 'licence-editor.update', manageRecords),
+    route('POST', '/clients/:documentId/licences/:licenceId/seats', 'licence-editor.assignSeat', manageRecords),
+    route('DELETE', '/clients/:documentId/licences/:licenceId/seats/:seatId/assignee', 'licence-editor.freeSeat', manageRecords),
+    // Retainers and their hours, from the client page.
+    route('POST', '/clients/:documentId/retainers', 'retainers.create', manageBilling),
+    route('PUT', '/retainers/:documentId', 'retainers.update', manageBilling),
+    route('GET', '/retainers/:documentId/time', 'retainers.time', read),
+    route('POST', '/retainers/:documentId/time-entries', 'retainers.logTime', manageBilling),
+    route('PUT', '/time-entries/:documentId', 'retainers.updateTimeEntry', manageBilling),
+    route('DELETE', '/time-entries/:documentId', 'retainers.deleteTimeEntry', manageBilling),
+    // The contract editor: drafts, their PDF in private storage, and the signing request.
+    route('POST', '/clients/:documentId/contracts', 'contracts.create', manageRecords),
+    route('PUT', '/contracts/:documentId', 'contracts.update', manageRecords),
+    route('POST', '/contracts/:documentId/file', 'contracts.uploadFile', manageRecords),
+    route('POST', '/contracts/:documentId/reminders', 'contracts.remind', manageRecords),
+    route('POST', '/contracts/:documentId/cancel', 'contracts.cancel', manageRecords),
+    route('POST', '/contracts/:documentId/amendments', 'contracts.amend', manageRecords),
+    // Documents and messages of the firm's staff: uploads and attachments go to private storage.
+    route('GET', '/clients/:documentId/documents', 'documents.find', read),
+    route('POST', '/clients/:documentId/documents', 'documents.upload', manageRecords),
+    route('POST', '/documents/:documentId/versions', 'documents.addVersion', manageRecords),
+    route('GET', '/documents/:documentId/download', 'documents.download', read),
+    route('PUT', '/documents/:documentId/archive', 'documents.archive', manageRecords),
+    route('DELETE', '/documents/:documentId', 'documents.delete', manageRecords),
+    route('POST', '/clients/:documentId/threads', 'threads.start', manageRecords),
+    route('GET', '/inbox/awaiting', 'threads.awaiting', read),
+    // Invoices, credit notes and payments: every change is billing's.
+    route('POST', '/clients/:documentId/invoices', 'invoices.create', manageBilling),
+    route('GET', '/invoices/:documentId', 'invoices.findOne', read),
+    route('PUT', '/invoices/:documentId', 'invoices.update', manageBilling),
+    route('POST', '/invoices/:documentId/issue', 'invoices.issue', manageBilling),
+    route('POST', '/invoices/:documentId/void', 'invoices.void', manageBilling),
+    route('POST', '/invoices/:documentId/credit-notes', 'invoices.creditNote', manageBilling),
+    route('POST', '/invoices/:documentId/payments', 'invoices.recordPayment', manageBilling),
+    route('POST', '/invoices/:documentId/reminders', 'invoices.remind', manageBilling),
+    route('GET', '/invoices/:documentId/pdf', 'invoices.pdf', read),
   ],
 });

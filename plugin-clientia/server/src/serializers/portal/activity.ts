@@ -1,10 +1,11 @@
 import type { PortalActivity } from '../../../../shared/contracts/portal-activity';
 import { assertClientSafe } from '../client-safe';
-import { isoDateTime, relation, text, type Row } from '../values';
+import { isoDateTime, relation, text, type Row } from '../../repositories/rows';
 import { staffDisplayName, type ContactNames } from './message';
+import { UID } from '../../constants';
 
 /** Never `changes`: the feed says what happened, not which internal fields moved. */
-export const PORTAL_ACTIVITY_FIELDS = assertClientSafe('plugin::clientia.activity', [
+export const PORTAL_ACTIVITY_FIELDS = assertClientSafe(UID.activity, [
   'id',
   'occurredAt',
   'actorType',

@@ -1,10 +1,10 @@
 import type { PortalContract, PortalContractDetail, PortalContractKind, PortalContractStatus } from '../../../../shared/contracts/portal-contracts';
 import { assertClientSafe } from '../client-safe';
-import { isoDate, isoDateTime, money, relation, text, textOrNull, wholeNumber, type Row } from '../values';
+import { money } from '../values';
+import { isoDate, isoDateTime, relation, text, textOrNull, wholeNumber, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-const CONTRACT_UID = 'plugin::clientia.contract';
-
-export const PORTAL_CONTRACT_FIELDS = assertClientSafe(CONTRACT_UID, [
+export const PORTAL_CONTRACT_FIELDS = assertClientSafe(UID.contract, [
   'id',
   'documentId',
   'number',
@@ -17,9 +17,11 @@ export const PORTAL_CONTRACT_FIELDS = assertClientSafe(CONTRACT_UID, [
   'value',
   'currency',
   'signedAt',
+  // Set once a PDF is uploaded into private storage; the storage key itself is staff-only.
+  'fileHash',
 ]);
 
-export const PORTAL_CONTRACT_DETAIL_FIELDS = assertClientSafe(CONTRACT_UID, [
+export const PORTAL_CONTRACT_DETAIL_FIELDS = assertClientSafe(UID.contract, [
   ...PORTAL_CONTRACT_FIELDS,
   'version',
   'sentAt',
@@ -29,11 +31,11 @@ export const PORTAL_CONTRACT_DETAIL_FIELDS = assertClientSafe(CONTRACT_UID, [
 ]);
 
 /** The amended contract is named only when the client may see it (never a draft). */
-export const AMENDS_FIELDS = assertClientSafe(CONTRACT_UID, ['id', 'documentId', 'state']);
+export const AMENDS_FIELDS = assertClientSafe(UID.contract, ['id', 'documentId', 'state']);
 
-export const AMENDMENT_FIELDS = assertClientSafe(CONTRACT_UID, ['id', 'documentId', 'number', 'title', 'state']);
+export const AMENDMENT_FIELDS = assertClientSafe(UID.contract, ['id', 'documentId', 'number', 'title', 'state']);
 
-export const SIGNATORY_FIELDS = assertClientSafe('plugin::clientia.membership', ['id', 'name']);
+export const SIGNATORY_FIELDS = assertClientSafe(UID.membership, ['id', 'name']);
 
 /** What the caller has to do with a contract, from the signatories and the signature events. */
 export interface CallerSigning {
@@ -57,7 +59,7 @@ export const serializePortalContract = (row: Row, caller: CallerSigning): Portal
     signedAt: isoDateTime(row.signedAt),
     isSignatory: caller.isSignatory,
     hasSigned: caller.hasSigned,
-    hasFile: Boolean(relation(row, 'file')),
+    hasFile: Boolean(relation(row, 'file')) || Boolean(textOrNull(row.fileHash)),
   };
 };
 

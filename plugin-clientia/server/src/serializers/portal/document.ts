@@ -1,9 +1,10 @@
 import type { PortalDocument } from '../../../../shared/contracts/portal-documents';
-import { DEFAULT_FOLDER } from '../../portal/documents/limits';
+import { DEFAULT_FOLDER } from '../../storage/limits';
 import { assertClientSafe } from '../client-safe';
-import { isoDateTime, numberOrNull, text, textOrNull, wholeNumber, type Row } from '../values';
+import { isoDateTime, numberOrNull, text, textOrNull, wholeNumber, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_DOCUMENT_FIELDS = assertClientSafe('plugin::clientia.document', [
+export const PORTAL_DOCUMENT_FIELDS = assertClientSafe(UID.document, [
   'id',
   'documentId',
   'title',

@@ -1,8 +1,9 @@
 import type { LicenceStatus, PortalLicence } from '../../../../shared/contracts/portal-seats';
 import { assertClientSafe } from '../client-safe';
-import { isoDate, text, textOrNull, wholeNumber, type Row } from '../values';
+import { isoDate, text, textOrNull, wholeNumber, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_LICENCE_FIELDS = assertClientSafe('plugin::clientia.licence', [
+export const PORTAL_LICENCE_FIELDS = assertClientSafe(UID.licence, [
   'id',
   'documentId',
   'product',

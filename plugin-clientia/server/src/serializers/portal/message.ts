@@ -1,9 +1,10 @@
 import type { PortalAttachment, PortalMessage } from '../../../../shared/contracts/portal-threads';
-import { attachmentsOf } from '../../portal/threads/attachments';
+import { attachmentsOf } from '../../storage/attachments';
 import { assertClientSafe } from '../client-safe';
-import { isoDateTime, relation, text, textOrNull, type Row } from '../values';
+import { isoDateTime, relation, text, textOrNull, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_MESSAGE_FIELDS = assertClientSafe('plugin::clientia.message', ['id', 'documentId', 'body', 'authorType', 'createdAt', 'attachments']);
+export const PORTAL_MESSAGE_FIELDS = assertClientSafe(UID.message, ['id', 'documentId', 'body', 'authorType', 'createdAt', 'attachments']);
 
 /** Names only: a staff member's email never reaches a client, nor another contact's. */
 export const PORTAL_MESSAGE_POPULATE = {
@@ -18,7 +19,7 @@ export const staffDisplayName = (staff: Row | null) =>
   [textOrNull(staff?.firstname), textOrNull(staff?.lastname)].filter(Boolean).join(' ');
 
 /** Each file by name and type, downloaded through the thread; where it is stored stays on the server. */
-export const serializePortalAttachments = (row: Row, threadDocumentId: string): PortalAttachment[] =>
+const serializePortalAttachments = (row: Row, threadDocumentId: string): PortalAttachment[] =>
   attachmentsOf(row.attachments).map((a) => ({
     key: a.key,
     fileName: a.fileName,

@@ -1,10 +1,12 @@
 import type { PaymentMethod, PortalInvoicePayment, PortalPayment } from '../../../../shared/contracts/portal-billing';
 import { assertClientSafe } from '../client-safe';
-import { isoDate, money, relation, text, textOrNull, type Row } from '../values';
+import { money } from '../values';
+import { isoDate, relation, text, textOrNull, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_PAYMENT_FIELDS = assertClientSafe('plugin::clientia.payment', ['id', 'documentId', 'amount', 'currency', 'receivedOn', 'method', 'reference']);
+export const PORTAL_PAYMENT_FIELDS = assertClientSafe(UID.payment, ['id', 'documentId', 'amount', 'currency', 'receivedOn', 'method', 'reference']);
 
-export const PAYMENT_INVOICE_FIELDS = assertClientSafe('plugin::clientia.invoice', ['id', 'documentId', 'number', 'state', 'currency']);
+export const PAYMENT_INVOICE_FIELDS = assertClientSafe(UID.invoice, ['id', 'documentId', 'number', 'state', 'currency']);
 
 /** A payment as listed on its invoice; the invoice's currency is the payment's. */
 export const serializePortalInvoicePayment = (row: Row, currency?: string): PortalInvoicePayment => ({

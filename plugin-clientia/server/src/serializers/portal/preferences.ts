@@ -4,9 +4,10 @@ import {
   type PortalPreferences,
 } from '../../../../shared/contracts/portal-preferences';
 import { assertClientSafe } from '../client-safe';
-import { textOrNull, type Row } from '../values';
+import { textOrNull, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_PREFERENCES_FIELDS = assertClientSafe('plugin::clientia.membership', ['id', 'documentId', 'notificationPreferences', 'language']);
+export const PORTAL_PREFERENCES_FIELDS = assertClientSafe(UID.membership, ['id', 'documentId', 'notificationPreferences', 'language']);
 
 /** Every topic is on until the contact turns it off. */
 export const notificationsOf = (stored: unknown): Record<NotificationTopic, boolean> => {

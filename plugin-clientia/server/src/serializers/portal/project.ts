@@ -1,8 +1,9 @@
 import type { MilestoneStatus, PortalMilestone, PortalProject, PortalProjectDetail, ProjectStatus } from '../../../../shared/contracts/portal-projects';
 import { assertClientSafe } from '../client-safe';
-import { isoDate, isoDateTime, text, textOrNull, wholeNumber, type Row } from '../values';
+import { isoDate, isoDateTime, text, textOrNull, wholeNumber, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_PROJECT_FIELDS = assertClientSafe('plugin::clientia.project', [
+export const PORTAL_PROJECT_FIELDS = assertClientSafe(UID.project, [
   'id',
   'documentId',
   'name',
@@ -13,7 +14,7 @@ export const PORTAL_PROJECT_FIELDS = assertClientSafe('plugin::clientia.project'
   'summary',
 ]);
 
-export const PORTAL_MILESTONE_FIELDS = assertClientSafe('plugin::clientia.milestone', [
+export const PORTAL_MILESTONE_FIELDS = assertClientSafe(UID.milestone, [
   'id',
   'documentId',
   'title',
@@ -43,7 +44,7 @@ export const serializePortalProject = (row: Row, counts: MilestoneCounts): Porta
   milestones: counts,
 });
 
-export const serializePortalMilestone = (row: Row): PortalMilestone => ({
+const serializePortalMilestone = (row: Row): PortalMilestone => ({
   documentId: text(row.documentId),
   title: text(row.title),
   dueDate: isoDate(row.dueDate),

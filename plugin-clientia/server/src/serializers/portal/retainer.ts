@@ -1,8 +1,10 @@
 import type { PortalRetainer, RetainerInterval, RetainerStatus } from '../../../../shared/contracts/portal-billing';
 import { assertClientSafe } from '../client-safe';
-import { isoDate, money, numberOrNull, text, type Row } from '../values';
+import { money } from '../values';
+import { isoDate, numberOrNull, text, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_RETAINER_FIELDS = assertClientSafe('plugin::clientia.retainer', [
+export const PORTAL_RETAINER_FIELDS = assertClientSafe(UID.retainer, [
   'id',
   'documentId',
   'title',

@@ -1,12 +1,13 @@
 import type { PortalSeat } from '../../../../shared/contracts/portal-seats';
 import { assertClientSafe } from '../client-safe';
 import { isAssigned } from '../licence';
-import { isoDateTime, relation, text, textOrNull, type Row } from '../values';
+import { isoDateTime, relation, text, textOrNull, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
 // Assignees are people of the caller's own client: this route is about them, so their emails show.
-export const PORTAL_SEAT_FIELDS = assertClientSafe('plugin::clientia.seat', ['id', 'documentId', 'assigneeName', 'assigneeEmail', 'assignedAt']);
+export const PORTAL_SEAT_FIELDS = assertClientSafe(UID.seat, ['id', 'documentId', 'assigneeName', 'assigneeEmail', 'assignedAt']);
 
-export const PORTAL_SEAT_LICENCE_FIELDS = assertClientSafe('plugin::clientia.licence', ['id', 'documentId', 'product']);
+const PORTAL_SEAT_LICENCE_FIELDS = assertClientSafe(UID.licence, ['id', 'documentId', 'product']);
 
 export const PORTAL_SEAT_POPULATE = { licence: { select: [...PORTAL_SEAT_LICENCE_FIELDS] } };
 

@@ -1,8 +1,9 @@
 import type { PortalMessage, PortalThread, PortalThreadDetail, ThreadStatus } from '../../../../shared/contracts/portal-threads';
 import { assertClientSafe } from '../client-safe';
-import { isoDateTime, text, type Row } from '../values';
+import { isoDateTime, text, type Row } from '../../repositories/rows';
+import { UID } from '../../constants';
 
-export const PORTAL_THREAD_FIELDS = assertClientSafe('plugin::clientia.thread', [
+export const PORTAL_THREAD_FIELDS = assertClientSafe(UID.thread, [
   'id',
   'documentId',
   'subject',
@@ -12,7 +13,7 @@ export const PORTAL_THREAD_FIELDS = assertClientSafe('plugin::clientia.thread', 
 ]);
 
 /** Unread on the client side: a message came after the client last read it (or they never did). */
-export const isUnreadByClient = (row: Row) => {
+const isUnreadByClient = (row: Row) => {
   const last = isoDateTime(row.lastMessageAt);
   if (!last) return false;
   const read = isoDateTime(row.clientReadAt);

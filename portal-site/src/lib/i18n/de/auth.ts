@@ -1,4 +1,4 @@
-import type { Section } from './section';
+import type { Section } from '../section';
 import type en from '../en/auth';
 
 const de: Section<typeof en> = {

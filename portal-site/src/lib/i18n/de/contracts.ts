@@ -1,4 +1,4 @@
-import type { Section } from './section';
+import type { Section } from '../section';
 import type en from '../en/contracts';
 
 const de: Section<typeof en> = {

@@ -16,6 +16,15 @@ import errors from './errors';
 
 import type { Messages } from '../index';
 
+declare module '../index' {
+  interface UiLanguages {
+    de: true;
+  }
+}
+
+/** The German the account page offers, each with its region's dates and amounts. */
+export const locales = ['de', 'de-DE', 'de-AT', 'de-CH'];
+
 /** Every German text of the portal. */
 const de: Messages = {
   ...common,

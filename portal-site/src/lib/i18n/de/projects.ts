@@ -1,4 +1,4 @@
-import type { Section } from './section';
+import type { Section } from '../section';
 import type en from '../en/projects';
 
 const de: Section<typeof en> = {

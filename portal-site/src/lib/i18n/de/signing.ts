@@ -1,4 +1,4 @@
-import type { Section } from './section';
+import type { Section } from '../section';
 import type en from '../en/signing';
 
 const de: Section<typeof en> = {
@@ -123,6 +123,7 @@ const de: Section<typeof en> = {
   'verification.type.signed': 'Unterschrieben',
   'verification.type.declined': 'Abgelehnt',
   'verification.type.completed': 'Abgeschlossen',
+  'verification.type.cancelled': 'Unterschriftsanfrage zurückgezogen',
 };
 
 export default de;

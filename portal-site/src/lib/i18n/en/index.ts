@@ -14,7 +14,10 @@ import signIn from './sign-in';
 import security from './security';
 import errors from './errors';
 
-/** Every English text of the portal, one section per area. */
+/** The English the account page offers, each with its region's dates and amounts. */
+export const locales = ['en', 'en-GB', 'en-US'];
+
+/** Every English text of the portal, one section per area; every other language has each key. */
 export default {
   ...common,
   ...auth,

@@ -121,4 +121,5 @@ export default {
   'verification.type.signed': 'Signed',
   'verification.type.declined': 'Declined',
   'verification.type.completed': 'Completed',
+  'verification.type.cancelled': 'Signing request withdrawn',
 } as const;

@@ -5,16 +5,16 @@
  */
 import type { APIContext } from 'astro';
 
-import type { NotificationTopic } from '../../../../../plugin-clientia/shared/contracts/portal-preferences';
+import type { NotificationTopic } from '@clientia/shared/contracts/portal-preferences';
 import type { MessageKey } from '../../i18n';
 import type { PortalPage } from '../portal-page';
-import { flash, type Flash } from '../session';
+import { flash, type Flash } from '../browser-session';
 import { StrapiError } from '../strapi';
 
 export interface AccountPost {
   page: PortalPage;
   /** The page's own request: its cookies, the browser's address, and the redirect to answer with. */
-  context: Pick<APIContext, 'cookies' | 'request' | 'redirect' | 'clientAddress'>;
+  context: Pick<APIContext, 'cookies' | 'locals' | 'request' | 'redirect' | 'clientAddress'>;
   form: FormData;
 }
 
@@ -39,7 +39,7 @@ export interface Refusal {
 export type AccountOutcome = Response | Refusal;
 
 /** The sections a form returns to, so the contact sees what changed without scrolling. */
-export type AccountSection = '' | '#two-factor' | '#passkeys' | '#sessions';
+type AccountSection = '' | '#two-factor' | '#passkeys' | '#sessions';
 
 export const badRequest = () => new Response(null, { status: 400 });
 
@@ -54,7 +54,7 @@ export const refusedWith = (error: unknown, ...statuses: number[]): error is Str
 
 /** A message for the next page, then back to the section the form was in. */
 export const backToAccount = async ({ page, context }: AccountPost, message: Flash, section: AccountSection = ''): Promise<Response> => {
-  await flash(page.session, message);
+  await flash(page.browserSession, message);
   return context.redirect(`/account${section}`, 303);
 };
 

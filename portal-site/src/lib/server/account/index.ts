@@ -2,8 +2,8 @@
  * The account page's server side: the forms its sections post, each answered by the module of
  * its settings, and what the sections show.
  */
-import type { PortalPreferences } from '../../../../../plugin-clientia/shared/contracts/portal-preferences';
-import type { PortalSessionSummary, SecurityOverview } from '../../../../../plugin-clientia/shared/contracts/sign-in';
+import type { PortalPreferences } from '@clientia/shared/contracts/portal-preferences';
+import type { SignInSessionSummary, SecurityOverview } from '@clientia/shared/contracts/sign-in';
 import { field, readForm } from '../forms';
 import type { PortalPage } from '../portal-page';
 import { badRequest, type AccountOutcome, type AccountPost } from './form';
@@ -46,23 +46,23 @@ export const handleAccountPost = async (context: AccountPost['context'], page: P
   }
 };
 
-export interface AccountData {
+interface AccountData {
   /** Null for a role that may not choose preferences. */
   preferences: PortalPreferences | null;
   security: SecurityOverview;
-  sessions: PortalSessionSummary[];
+  signInSessions: SignInSessionSummary[];
 }
 
 /** What the sections show, asked for together; after a refused form, as it stands now. */
 export const loadAccount = async (page: PortalPage): Promise<AccountData | Response> => {
   const { api } = page;
   try {
-    const [preferences, security, sessions] = await Promise.all([
+    const [preferences, security, signInSessions] = await Promise.all([
       page.can('preferences') ? api.preferences().then((answer) => answer.data) : Promise.resolve(null),
       api.security().then((answer) => answer.data),
-      api.sessions().then((answer) => answer.data),
+      api.signInSessions().then((answer) => answer.data),
     ]);
-    return { preferences, security, sessions };
+    return { preferences, security, signInSessions };
   } catch (error) {
     return page.fail(error);
   }

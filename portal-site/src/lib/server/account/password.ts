@@ -2,13 +2,13 @@
 import { fieldOf, passwordProblem } from '../auth';
 import { clientIp, secretField } from '../forms';
 import { signInHeaders } from '../forwarded';
-import { flash, sessions, signInSession } from '../session';
+import { endEveryBrowserSession, flash, openBrowserSession } from '../browser-session';
 import { SIGN_IN_PER_ACCOUNT, throttle } from '../throttle';
 import { refused, refusedWith, type AccountOutcome, type AccountPost } from './form';
 
 export const handlePassword = async ({ page, context, form }: AccountPost): Promise<AccountOutcome> => {
-  const { api, session } = page;
-  const userId = session.data.userId;
+  const { api, browserSession } = page;
+  const userId = browserSession.data.userId;
   const current = secretField(form, 'currentPassword');
   const next = secretField(form, 'newPassword');
   const repeated = secretField(form, 'confirmPassword');
@@ -25,11 +25,11 @@ export const handlePassword = async ({ page, context, form }: AccountPost): Prom
     const browser = signInHeaders({ clientAddress: clientIp(context), userAgent: context.request.headers.get('user-agent') });
     const answer = (await api.changePassword(current, next, browser)).data;
     await guard.clear('change-password', subject);
-    // A new password ends every session, including ones someone else may have opened; this
-    // browser goes on in a fresh session with the token the API issued for the new password.
-    await sessions().destroyAll(userId);
-    const { email, clientId, locale, userAgent, ip } = session.data;
-    const fresh = await signInSession(context.cookies, {
+    // A new password ends every browser session, including ones someone else may have opened;
+    // this browser goes on in a fresh one with the token the API issued for the new password.
+    await endEveryBrowserSession(context.locals, userId);
+    const { email, clientId, locale, userAgent, ip } = browserSession.data;
+    const fresh = await openBrowserSession(context.cookies, await context.locals.browserSession(), {
       userId,
       email,
       jwt: answer.jwt,
@@ -37,7 +37,7 @@ export const handlePassword = async ({ page, context, form }: AccountPost): Prom
       locale,
       method: answer.session.method,
       secondFactor: answer.session.secondFactor,
-      apiSessionId: answer.session.id,
+      signInSessionId: answer.session.id,
       userAgent,
       ip,
     });

@@ -1,11 +1,9 @@
 /** The contact's language and email notifications, for the client they are looking at. */
-import { NOTIFICATION_TOPICS, type NotificationTopic } from '../../../../../plugin-clientia/shared/contracts/portal-preferences';
+import { NOTIFICATION_TOPICS, type NotificationTopic } from '@clientia/shared/contracts/portal-preferences';
+import { OFFERED_LOCALES } from '../../i18n';
 import { field } from '../forms';
-import { sessions } from '../session';
+import { browserSessions } from '../browser-session';
 import { backToAccount, badRequest, refused, refusedWith, type AccountOutcome, type AccountPost } from './form';
-
-/** The languages offered: the portal speaks English and German, and the region decides dates and amounts. */
-export const OFFERED_LOCALES = ['en', 'en-GB', 'en-US', 'de', 'de-DE', 'de-AT', 'de-CH'];
 
 const saveLanguage = async (post: AccountPost): Promise<AccountOutcome> => {
   const { page, form } = post;
@@ -14,9 +12,9 @@ const saveLanguage = async (post: AccountPost): Promise<AccountOutcome> => {
   if (!OFFERED_LOCALES.includes(language)) return refusedLanguage();
   try {
     const saved = (await page.api.updatePreferences({ language })).data;
-    // The session's language is what every page uses: switch it now, not at the next sign-in.
-    page.session.data.locale = saved.language;
-    await sessions().save(page.session);
+    // The browser session's language is what every page uses: switch it now, not at the next sign-in.
+    page.browserSession.data.locale = saved.language;
+    await browserSessions().save(page.browserSession);
     return await backToAccount(post, { kind: 'success', key: 'account.language.saved' });
   } catch (error) {
     if (!refusedWith(error, 400)) return page.fail(error);

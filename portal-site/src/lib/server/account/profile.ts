@@ -1,10 +1,11 @@
 /** The contact's own name, as every client they belong to sees it. */
 import type { MessageKey } from '../../i18n';
 import { field } from '../forms';
-import { forgetMe } from '../portal-page';
+import { forgetMe } from '../me-cache';
 import { backToAccount, refused, refusedWith, type AccountOutcome, type AccountPost } from './form';
+import { PROFILE_NAME_MAX } from '@clientia/shared/contracts/portal';
 
-export const NAME_MAX = 120;
+export const NAME_MAX = PROFILE_NAME_MAX;
 
 export const handleProfile = async (post: AccountPost): Promise<AccountOutcome> => {
   const { page, form } = post;
@@ -15,7 +16,7 @@ export const handleProfile = async (post: AccountPost): Promise<AccountOutcome> 
   if (length > NAME_MAX) return refusedName('account.profile.nameLong');
   try {
     await page.api.updateProfile(name);
-    forgetMe(page.session);
+    forgetMe(page.browserSession);
     return await backToAccount(post, { kind: 'success', key: 'account.profile.saved' });
   } catch (error) {
     if (!refusedWith(error, 400)) return page.fail(error);

@@ -7,7 +7,7 @@ import type { PortalApi } from '../api';
 import { accountCodeRefusal, proofOf, totpCode } from '../codes';
 import { field } from '../forms';
 import type { PortalPage } from '../portal-page';
-import { flash, sessions, type Flash } from '../session';
+import { browserSessions, flash, type Flash } from '../browser-session';
 import { RECOVERY_CODES_PAGE } from '../sign-in-flow';
 import { SIGN_IN_PER_ACCOUNT, throttle } from '../throttle';
 import { backToAccount, refused, refusedWith, type AccountOutcome, type AccountPost } from './form';
@@ -19,12 +19,12 @@ const SECTION = '/account#two-factor';
 export const CODE_FIELDS = { 'two-factor-disable': 'disableCode', 'recovery-codes-renew': 'renewCode' } as const;
 export type CodeChange = keyof typeof CODE_FIELDS;
 
-export type TwoFactorAction = 'two-factor-start' | 'two-factor-cancel' | 'two-factor-confirm' | CodeChange;
+type TwoFactorAction = 'two-factor-start' | 'two-factor-cancel' | 'two-factor-confirm' | CodeChange;
 
 /** Codes for two-factor settings: a few wrong ones per contact, then a pause (the API locks as well). */
 const codeGuard = (page: PortalPage, fieldName: string) => {
   const guard = throttle();
-  const subject = String(page.session.data.userId);
+  const subject = String(page.browserSession.data.userId);
   return {
     blocked: () => guard.isBlocked('account-code', subject, SIGN_IN_PER_ACCOUNT),
     throttled: () => refused(page, fieldName, 'signIn.code.throttled', 429),
@@ -46,42 +46,42 @@ const twoFactorRequired = async (api: PortalApi) => {
 
 /** New recovery codes are shown once, on their own page, which then leads back here. */
 const showRecoveryCodes = async ({ page, context }: AccountPost, codes: string[], message: Flash) => {
-  page.session.data.recoveryCodes = { codes, next: SECTION };
-  page.session.data.flash = message;
-  await sessions().save(page.session);
+  page.browserSession.data.recoveryCodes = { codes, next: SECTION };
+  page.browserSession.data.flash = message;
+  await browserSessions().save(page.browserSession);
   return context.redirect(RECOVERY_CODES_PAGE, 303);
 };
 
 const start = async ({ page, context }: AccountPost): Promise<AccountOutcome> => {
   try {
-    // Kept in the session until the first code confirms it: a mistyped code shows the same QR code again.
-    page.session.data.enrolment = (await page.api.startTwoFactor()).data;
-    await sessions().save(page.session);
+    // Kept in the browser session until the first code confirms it: a mistyped code shows the same QR code again.
+    page.browserSession.data.enrolment = (await page.api.startTwoFactor()).data;
+    await browserSessions().save(page.browserSession);
   } catch (error) {
     if (!refusedWith(error, 409)) return page.fail(error);
-    await flash(page.session, { kind: 'error', key: 'security.twoFactor.alreadyOn' });
+    await flash(page.browserSession, { kind: 'error', key: 'security.twoFactor.alreadyOn' });
   }
   return context.redirect(SECTION, 303);
 };
 
 const cancel = async ({ page, context }: AccountPost): Promise<AccountOutcome> => {
-  delete page.session.data.enrolment;
-  await sessions().save(page.session);
+  delete page.browserSession.data.enrolment;
+  await browserSessions().save(page.browserSession);
   return context.redirect(SECTION, 303);
 };
 
 const confirm = async (post: AccountPost): Promise<AccountOutcome> => {
   const { page, form } = post;
-  const { session } = page;
+  const { browserSession } = page;
   const codes = codeGuard(page, 'setupCode');
   const code = totpCode(field(form, 'code', 100));
   if (!code) return refused(page, 'setupCode', 'signIn.code.invalid');
   if (await codes.blocked()) return codes.throttled();
   try {
     const { recoveryCodes } = (await page.api.confirmTwoFactor(code)).data;
-    delete session.data.enrolment;
-    // This session has just proved the second factor.
-    session.data.secondFactor = 'totp';
+    delete browserSession.data.enrolment;
+    // This browser session has just proved the second factor.
+    browserSession.data.secondFactor = 'totp';
     return await showRecoveryCodes(post, recoveryCodes, { kind: 'success', key: 'security.twoFactor.enabled' });
   } catch (error) {
     const refusal = accountCodeRefusal(error);
@@ -89,7 +89,7 @@ const confirm = async (post: AccountPost): Promise<AccountOutcome> => {
     if (refusal === 'throttled') return codes.throttled();
     if (refusedWith(error, 409, 410, 404)) {
       // Nothing to confirm any more (enabled meanwhile, or the setup was replaced): start again.
-      delete session.data.enrolment;
+      delete browserSession.data.enrolment;
       return backToAccount(post, { kind: 'error', key: 'security.setup.expired' }, '#two-factor');
     }
     return page.fail(error);

@@ -23,7 +23,8 @@ export const GET: APIRoute = async (context) => {
     return page.fail(invoice.status === 'rejected' ? invoice.reason : (pdf as PromiseRejectedResult).reason);
   }
 
-  const number = invoice.value.data.number ?? invoice.value.data.documentId;
-  const filename = `${safeFileName(page.t('invoices.pdf.fileName', { number }))}.pdf`;
+  const { number, documentId, kind } = invoice.value.data;
+  const name = page.t(kind === 'credit_note' ? 'creditNotes.pdf.fileName' : 'invoices.pdf.fileName', { number: number ?? documentId });
+  const filename = `${safeFileName(name)}.pdf`;
   return streamDownload(pdf.value, { filename, type: 'application/pdf' });
 };

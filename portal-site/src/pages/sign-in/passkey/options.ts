@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 
 import { json, jsonError } from '../../../lib/server/json';
-import { publicPage } from '../../../lib/server/portal-page';
+import { publicPage } from '../../../lib/server/public-page';
 import { passkeySignInOptions } from '../../../lib/server/sign-in';
 import { browserOf } from '../../../lib/server/sign-in-flow';
 import { StrapiError } from '../../../lib/server/strapi';

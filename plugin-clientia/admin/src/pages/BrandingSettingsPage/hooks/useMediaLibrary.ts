@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { useStrapiApp } from '@strapi/strapi/admin';
 
 /** The part of the upload plugin's "media-library" dialog the branding page relies on. */
-export interface MediaLibraryDialogProps {
+interface MediaLibraryDialogProps {
   allowedTypes?: ('images' | 'videos' | 'audios' | 'files')[];
   multiple?: boolean;
   onClose: () => void;

@@ -1,6 +1,7 @@
 import { Flex } from '@strapi/design-system';
 
 import type { ClientOverview } from '../../../../../shared/contracts/admin';
+import type { RecordControls } from '../recordControls';
 import type { ContactSignInControls } from '../signIn';
 import { ClientDetails } from './ClientDetails';
 import { ClientRecords } from './ClientRecords';
@@ -9,11 +10,15 @@ interface ClientOverviewViewProps {
   overview: ClientOverview;
   /** Left out, the contacts show without their sign-in security. */
   signIn?: ContactSignInControls;
+  /** Left out, the documents and threads show without uploads, downloads or new threads. */
+  records?: RecordControls;
+  /** The staff member may write invoices: the Invoices tab offers a new one. */
+  canManageBilling?: boolean;
 }
 
-export const ClientOverviewView = ({ overview, signIn }: ClientOverviewViewProps) => (
+export const ClientOverviewView = ({ overview, signIn, records, canManageBilling }: ClientOverviewViewProps) => (
   <Flex direction="column" alignItems="stretch" gap={6}>
     <ClientDetails overview={overview} />
-    <ClientRecords overview={overview} signIn={signIn} />
+    <ClientRecords overview={overview} signIn={signIn} records={records} canManageBilling={canManageBilling} />
   </Flex>
 );

@@ -3,6 +3,8 @@ import { Badge, Box, Flex, Tabs } from '@strapi/design-system';
 
 import type { ClientOverview } from '../../../../../shared/contracts/admin';
 import { useTranslate, type TranslationKey } from '../../../utils/useTranslate';
+import { listedDocuments } from '../documentUpload';
+import type { RecordControls } from '../recordControls';
 import type { ContactSignInControls } from '../signIn';
 import { ActivityPanel } from './panels/ActivityPanel';
 import { ContactsPanel } from './panels/ContactsPanel';
@@ -22,7 +24,16 @@ interface RecordTab {
 }
 
 /** One tab per kind of record the firm keeps for this client. */
-export const ClientRecords = ({ overview, signIn }: { overview: ClientOverview; signIn?: ContactSignInControls }) => {
+interface ClientRecordsProps {
+  overview: ClientOverview;
+  signIn?: ContactSignInControls;
+  /** Documents and new threads; left out, those tabs only show the overview. */
+  records?: RecordControls;
+  /** The staff member may write invoices: the Invoices tab offers a new one. */
+  canManageBilling?: boolean;
+}
+
+export const ClientRecords = ({ overview, signIn, records, canManageBilling }: ClientRecordsProps) => {
   const { t } = useTranslate();
   const tabs: RecordTab[] = [
     {
@@ -31,24 +42,48 @@ export const ClientRecords = ({ overview, signIn }: { overview: ClientOverview; 
       count: overview.contacts.length,
       panel: <ContactsPanel contacts={overview.contacts} signIn={signIn} />,
     },
-    { id: 'contracts', title: 'client.tab.contracts', count: overview.contracts.length, panel: <ContractsPanel contracts={overview.contracts} /> },
-    { id: 'retainers', title: 'client.tab.retainers', count: overview.retainers.length, panel: <RetainersPanel retainers={overview.retainers} /> },
+    {
+      id: 'contracts',
+      title: 'client.tab.contracts',
+      count: overview.contracts.length,
+      panel: <ContractsPanel contracts={overview.contracts} client={overview.client} />,
+    },
+    {
+      id: 'retainers',
+      title: 'client.tab.retainers',
+      count: overview.retainers.length,
+      panel: <RetainersPanel retainers={overview.retainers} client={overview.client} contracts={overview.contracts} />,
+    },
     {
       id: 'invoices',
       title: 'client.tab.invoices',
       count: overview.invoices.length,
-      panel: <InvoicesPanel invoices={overview.invoices} balance={overview.balance} />,
+      panel: (
+        <InvoicesPanel invoices={overview.invoices} balance={overview.balance} clientDocumentId={overview.client.documentId} canManageBilling={canManageBilling} />
+      ),
     },
     { id: 'licences', title: 'client.tab.licences', count: overview.licences.length, panel: <LicencesPanel licences={overview.licences} /> },
-    { id: 'documents', title: 'client.tab.documents', count: overview.documents.length, panel: <DocumentsPanel documents={overview.documents} /> },
+    {
+      id: 'documents',
+      title: 'client.tab.documents',
+      // Documents, not their versions: once the tab's own list is loaded, the ones it shows.
+      count: records?.documents.list.data ? listedDocuments(records.documents.list.data.data, false).length : overview.documents.length,
+      panel: <DocumentsPanel documents={overview.documents} controls={records?.documents} />,
+    },
     { id: 'projects', title: 'client.tab.projects', count: overview.projects.length, panel: <ProjectsPanel projects={overview.projects} /> },
-    { id: 'threads', title: 'client.tab.threads', count: overview.threads.length, panel: <ThreadsPanel threads={overview.threads} /> },
+    {
+      id: 'threads',
+      title: 'client.tab.threads',
+      count: overview.threads.length,
+      panel: <ThreadsPanel threads={overview.threads} client={overview.client} startThread={records?.startThread} />,
+    },
     { id: 'activity', title: 'client.tab.activity', count: overview.activity.length, panel: <ActivityPanel activity={overview.activity} /> },
   ];
 
   return (
     <Tabs.Root defaultValue="contacts" variant="simple">
-      <Tabs.List aria-label={t('client.tabs.label')}>
+      {/* Nine tabs do not fit in one row on a laptop: they wrap rather than push the page sideways. */}
+      <Tabs.List aria-label={t('client.tabs.label')} style={{ flexWrap: 'wrap' }}>
         {tabs.map((tab) => (
           <Tabs.Trigger key={tab.id} value={tab.id}>
             <Flex gap={2}>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 
+import { PORTAL_ROLES } from '../../../../../shared/contracts/portal';
 import { clientiaApi, type InvitationIssued } from '../../../api/client';
 import { failureMessage } from '../../../api/failure';
 import { useTranslate } from '../../../utils/useTranslate';
-import { EMPTY_INVITE, PORTAL_ROLES, checkInvite, type InviteDraft, type InviteErrors, type InviteProblem } from '../invite';
+import { EMPTY_INVITE, checkInvite, type InviteDraft, type InviteErrors, type InviteProblem } from '../invite';
 import { InvitationLink } from './InvitationLink';
 
 interface InviteContactModalProps {

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Box, Flex, SearchForm, Searchbar, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 
-import type { ClientState } from '../../../../../shared/contracts/admin';
+import { CLIENT_STATES } from '../../../../../shared/contracts/admin';
 import { useTranslate } from '../../../utils/useTranslate';
 
-export const CLIENT_STATES: readonly ClientState[] = ['prospect', 'active', 'paused', 'archived'];
 const ALL = 'all';
 
 interface ClientFiltersProps {

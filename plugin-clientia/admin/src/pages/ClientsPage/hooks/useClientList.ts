@@ -1,11 +1,11 @@
-import type { ClientState } from '../../../../../shared/contracts/admin';
-import { clientiaApi, type ClientListQuery } from '../../../api/client';
+import type { ClientState, ListClientsQuery } from '../../../../../shared/contracts/admin';
+import { clientiaApi } from '../../../api/client';
 import { useRemoteData } from '../../../hooks/useRemoteData';
 
-export const CLIENTS_PER_PAGE = 20;
+const CLIENTS_PER_PAGE = 20;
 
 export const useClientList = (page: number, q: string, state: string) => {
-  const query: ClientListQuery = {
+  const query: ListClientsQuery = {
     page,
     pageSize: CLIENTS_PER_PAGE,
     ...(q ? { q } : {}),

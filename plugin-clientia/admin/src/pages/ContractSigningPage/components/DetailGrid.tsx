@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Flex, Grid, Typography } from '@strapi/design-system';
+import { Grid, Typography } from '@strapi/design-system';
 
 export type Detail = [term: string, value: ReactNode];
 
@@ -7,15 +7,14 @@ export type Detail = [term: string, value: ReactNode];
 export const DetailGrid = ({ details }: { details: Detail[] }) => (
   <Grid.Root gap={5} tag="dl">
     {details.map(([term, value]) => (
-      <Grid.Item key={term} col={4} s={6} xs={12} alignItems="flex-start">
-        <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="100%">
-          <Typography variant="sigma" textColor="neutral600" tag="dt">
-            {term}
-          </Typography>
-          <Typography tag="dd" style={{ overflowWrap: 'anywhere', maxWidth: '100%' }}>
-            {value}
-          </Typography>
-        </Flex>
+      // The grid's item is the group a definition list may hold: a <div> of <dt> and <dd>, nothing between.
+      <Grid.Item key={term} col={4} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>
+        <Typography variant="sigma" textColor="neutral600" tag="dt">
+          {term}
+        </Typography>
+        <Typography tag="dd" style={{ overflowWrap: 'anywhere', maxWidth: '100%' }}>
+          {value}
+        </Typography>
       </Grid.Item>
     ))}
   </Grid.Root>

@@ -6,7 +6,7 @@ import type { AdminSigningView, SendContractRequest, SigningCandidate } from '..
 import { failureMessage } from '../../../api/failure';
 import { Section } from '../../../components/Section';
 import { useTranslate } from '../../../utils/useTranslate';
-import { buildSendRequest, initialOrder, moveSignatory, toggleSignatory, type MoveDirection } from '../signing';
+import { buildSendRequest, initialOrder, MAX_SIGNATORIES, moveSignatory, toggleSignatory, type MoveDirection } from '../signing';
 
 interface SendForSignatureProps {
   view: AdminSigningView;
@@ -42,7 +42,8 @@ const CandidateOption = ({
         {candidate.name ?? candidate.email ?? t('signing.send.unnamed')}
       </Checkbox>
       <Box paddingLeft={6}>
-        <Typography id={hintId} variant="pi" textColor={candidate.eligible ? 'neutral600' : 'warning600'}>
+        {/* Grey, not amber: the design system's amber reads at 3:1 on white; the words say why the contact cannot sign. */}
+        <Typography id={hintId} variant="pi" textColor="neutral600">
           {candidate.eligible ? details : t('signing.send.ineligible', { details })}
         </Typography>
       </Box>
@@ -74,7 +75,7 @@ export const SendForSignature = ({ view, canManage, onSend }: SendForSignaturePr
     event.preventDefault();
     const checked = buildSendRequest(order, sequential, view.candidates);
     if (!checked.ok) {
-      setProblem(t('signing.send.noSignatories'));
+      setProblem(t(`signing.send.${checked.problem}`, { max: MAX_SIGNATORIES }));
       return;
     }
     setFailure(null);

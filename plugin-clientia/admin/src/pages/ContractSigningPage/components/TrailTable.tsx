@@ -1,4 +1,4 @@
-import { Badge, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 
 import type { AdminSignatureEvent } from '../../../../../shared/contracts/signing';
 import { RecordTable } from '../../../components/RecordTable';
@@ -6,6 +6,7 @@ import { EmptyNote } from '../../../components/Section';
 import { useTranslate } from '../../../utils/useTranslate';
 import { formatUtc } from '../signing';
 import { HashValue } from './HashValue';
+import { ToneBadge } from '../../../components/ToneBadge';
 
 interface TrailTableProps {
   events: AdminSignatureEvent[];
@@ -39,7 +40,7 @@ export const TrailTable = ({ events, flagged }: TrailTableProps) => {
           <Td>
             <Flex gap={2}>
               <Typography>{index + 1}</Typography>
-              {flagged?.has(index) ? <Badge variant="danger">{t('signing.trail.flagged')}</Badge> : null}
+              {flagged?.has(index) ? <ToneBadge tone="danger">{t('signing.trail.flagged')}</ToneBadge> : null}
             </Flex>
           </Td>
           <Td>

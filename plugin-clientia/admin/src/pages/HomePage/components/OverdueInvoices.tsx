@@ -1,4 +1,4 @@
-import { Badge, Td, Tr, Typography } from '@strapi/design-system';
+import { Td, Tr, Typography } from '@strapi/design-system';
 
 import type { AttentionOverview } from '../../../../../shared/contracts/admin';
 import { RecordLink } from '../../../components/RecordLink';
@@ -9,6 +9,7 @@ import { paths } from '../../../utils/links';
 import { formatMoney, formatMoneyList } from '../../../utils/money';
 import { useTranslate } from '../../../utils/useTranslate';
 import { overdueTone } from '../attention';
+import { ToneBadge } from '../../../components/ToneBadge';
 
 type Props = Pick<AttentionOverview, 'overdueInvoices' | 'overdueTotals'>;
 
@@ -34,7 +35,7 @@ export const OverdueInvoices = ({ overdueInvoices, overdueTotals }: Props) => {
         {overdueInvoices.map((invoice) => (
           <Tr key={invoice.documentId}>
             <Td>
-              <RecordLink to={paths.record('invoice', invoice.documentId)}>{invoice.number}</RecordLink>
+              <RecordLink to={paths.invoice(invoice.documentId)}>{invoice.number}</RecordLink>
             </Td>
             <Td>
               <RecordLink to={paths.client(invoice.client.documentId)}>{invoice.client.name}</RecordLink>
@@ -43,9 +44,9 @@ export const OverdueInvoices = ({ overdueInvoices, overdueTotals }: Props) => {
               <Typography>{formatDate(invoice.dueDate, locale)}</Typography>
             </Td>
             <Td>
-              <Badge variant={overdueTone(invoice.daysOverdue)}>
+              <ToneBadge tone={overdueTone(invoice.daysOverdue)}>
                 {t('home.overdue.days', { days: invoice.daysOverdue })}
-              </Badge>
+              </ToneBadge>
             </Td>
             <Td>
               <Typography fontWeight="bold">{formatMoney(invoice.balance, locale)}</Typography>

@@ -1,4 +1,4 @@
-import { Badge, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 
 import type { AttentionOverview } from '../../../../../shared/contracts/admin';
 import { Meter } from '../../../components/Meter';
@@ -8,6 +8,7 @@ import { Section } from '../../../components/Section';
 import { paths } from '../../../utils/links';
 import { useTranslate } from '../../../utils/useTranslate';
 import { byUtilisation, seatUsage } from '../attention';
+import { ToneBadge } from '../../../components/ToneBadge';
 
 export const SeatUtilisation = ({ licences }: { licences: AttentionOverview['seatUtilisation'] }) => {
   const { t } = useTranslate();
@@ -39,7 +40,7 @@ export const SeatUtilisation = ({ licences }: { licences: AttentionOverview['sea
               </Td>
               <Td>
                 {usage.isFull ? (
-                  <Badge variant="danger">{t('home.seats.full')}</Badge>
+                  <ToneBadge tone="danger">{t('home.seats.full')}</ToneBadge>
                 ) : (
                   <Typography textColor="neutral600">{t('home.seats.free', { free: usage.free })}</Typography>
                 )}

@@ -1,9 +1,10 @@
-import { clientiaApi, type ThreadListQuery } from '../../../api/client';
+import type { ListInboxThreadsQuery } from '../../../../../shared/contracts/admin';
+import { clientiaApi } from '../../../api/client';
 import { useRemoteData } from '../../../hooks/useRemoteData';
 
-export const THREADS_PER_PAGE = 20;
+const THREADS_PER_PAGE = 20;
 
-export const useInbox = (page: number, state: ThreadListQuery['state']) => {
-  const query: ThreadListQuery = { page, pageSize: THREADS_PER_PAGE, state };
+export const useInbox = (page: number, state: ListInboxThreadsQuery['state']) => {
+  const query: ListInboxThreadsQuery = { page, pageSize: THREADS_PER_PAGE, state };
   return useRemoteData(JSON.stringify(query), () => clientiaApi.listThreads(query));
 };

@@ -2,7 +2,7 @@ import type { BrandingSettings, PortalPreview } from '../../../../../shared/cont
 import { clientiaApi } from '../../../api/client';
 import { useRemoteData } from '../../../hooks/useRemoteData';
 
-export interface PreviewWithBranding {
+interface PreviewWithBranding {
   preview: PortalPreview;
   /** Null when the brand could not be read: the preview then uses the neutral look. */
   branding: BrandingSettings | null;

@@ -1,26 +1,58 @@
-import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Paperclip } from '@strapi/icons';
 
 import type { ThreadMessage } from '../../../../../shared/contracts/admin';
 import { EmptyNote } from '../../../components/Section';
+import { useFileDownload } from '../../../hooks/useFileDownload';
 import { formatDateTime, formatFileSize } from '../../../utils/dates';
 import { useTranslate } from '../../../utils/useTranslate';
 
-/** Saves an attachment under its own name; the admin API needs the staff token, so no plain link. */
-const saveAttachment = async (url: string, name: string) => {
-  // Loaded on click: the list itself stays free of the admin's fetch machinery.
-  const { clientiaApi } = await import('../../../api/client');
-  const blob = await clientiaApi.downloadAttachment(url);
-  const href = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = href;
-  anchor.download = name;
-  anchor.click();
-  URL.revokeObjectURL(href);
+type Attachment = ThreadMessage['attachments'][number];
+
+/**
+ * An attachment's bytes from the admin API, which answers only requests carrying the staff
+ * member's token: the page fetches them through the API module; no plain link is ever followed.
+ */
+export type FetchAttachment = (url: string) => Promise<Blob>;
+
+interface Downloads {
+  state: ReturnType<typeof useFileDownload>;
+  fetchAttachment: FetchAttachment;
+}
+
+const AttachmentButton = ({ attachment, downloads }: { attachment: Attachment; downloads: Downloads }) => {
+  const { t, locale } = useTranslate();
+  const size = formatFileSize(attachment.size, locale) ?? '';
+  const download = downloads.state;
+  const failed = download.failure?.key === attachment.url ? download.failure : null;
+  return (
+    <Flex tag="li" direction="column" alignItems="flex-start" gap={1}>
+      <Flex gap={2}>
+        <Button
+          variant="ghost"
+          size="S"
+          startIcon={<Paperclip />}
+          loading={download.pending === attachment.url}
+          aria-label={t('messages.attachment.download', { name: attachment.name, size })}
+          onClick={() => void download.download(attachment.url, () => downloads.fetchAttachment(attachment.url), attachment.name)}
+        >
+          {attachment.name}
+        </Button>
+        <Typography variant="pi" textColor="neutral600">
+          {size}
+        </Typography>
+      </Flex>
+      {failed ? (
+        <Typography role="alert" variant="pi" textColor="danger600">
+          {t(failed.missing ? 'messages.attachment.missing' : 'messages.attachment.failed', { name: attachment.name })}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
 };
 
 /** The firm's own messages sit on the right in the firm's colour; the client's on the left. */
-const Message = ({ message }: { message: ThreadMessage }) => {
+const Message = ({ message, downloads }: { message: ThreadMessage; downloads: Downloads }) => {
   const { t, locale } = useTranslate();
   const fromStaff = message.authorType === 'staff';
   return (
@@ -49,21 +81,7 @@ const Message = ({ message }: { message: ThreadMessage }) => {
         {message.attachments.length > 0 ? (
           <Box tag="ul" paddingTop={2}>
             {message.attachments.map((attachment) => (
-              <Flex tag="li" gap={2} key={attachment.url}>
-                <Paperclip />
-                <Link
-                  href={attachment.url}
-                  onClick={(event: { preventDefault(): void }) => {
-                    event.preventDefault();
-                    void saveAttachment(attachment.url, attachment.name);
-                  }}
-                >
-                  {attachment.name}
-                </Link>
-                <Typography variant="pi" textColor="neutral600">
-                  {formatFileSize(attachment.size, locale)}
-                </Typography>
-              </Flex>
+              <AttachmentButton key={attachment.url} attachment={attachment} downloads={downloads} />
             ))}
           </Box>
         ) : null}
@@ -72,13 +90,16 @@ const Message = ({ message }: { message: ThreadMessage }) => {
   );
 };
 
-export const MessageList = ({ messages }: { messages: ThreadMessage[] }) => {
+export const MessageList = ({ messages, fetchAttachment }: { messages: ThreadMessage[]; fetchAttachment: FetchAttachment }) => {
   const { t } = useTranslate();
+  // One download state for the whole thread: which file is on its way, and which one failed.
+  const state = useFileDownload();
+  const downloads = { state, fetchAttachment };
   if (messages.length === 0) return <EmptyNote>{t('thread.noMessages')}</EmptyNote>;
   return (
     <Flex tag="ol" direction="column" alignItems="stretch" gap={3}>
       {messages.map((message) => (
-        <Message key={message.documentId} message={message} />
+        <Message key={message.documentId} message={message} downloads={downloads} />
       ))}
     </Flex>
   );

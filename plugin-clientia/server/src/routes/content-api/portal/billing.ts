@@ -1,4 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
+import { UID } from '../../../constants';
 
 export const billingRoutes: PortalRouteSpec[] = [
   {
@@ -6,24 +7,25 @@ export const billingRoutes: PortalRouteSpec[] = [
     path: '/invoices',
     handler: 'portal-billing.findInvoices',
     capability: 'billing',
-    summary: 'The client’s invoices (never drafts) with total, paid and balance; filter by status, sort by issueDate, dueDate, number or total',
-    queryKeys: ['status'],
+    summary:
+      'The client’s invoices and credit notes (never drafts) with total, paid, credited and balance, what is open and the credit available; filter by status and kind, sort by issueDate, dueDate, number or total',
+    queryKeys: ['status', 'kind'],
   },
   {
     method: 'GET',
     path: '/invoices/:id',
     handler: 'portal-billing.findInvoice',
     capability: 'billing',
-    idOf: 'plugin::clientia.invoice',
-    summary: 'One invoice with its lines, totals, payments and the retainer it bills',
+    idOf: UID.invoice,
+    summary: 'One invoice with its lines, totals, payments, the retainer it bills and the credit notes against it; or one credit note with the invoice it corrects',
   },
   {
     method: 'GET',
     path: '/invoices/:id/pdf',
     handler: 'portal-billing.invoicePdf',
     capability: 'billing',
-    idOf: 'plugin::clientia.invoice',
-    summary: 'Downloads the invoice’s PDF',
+    idOf: UID.invoice,
+    summary: 'Downloads the invoice’s or credit note’s PDF',
   },
   {
     method: 'GET',

@@ -1,4 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
+import { UID } from '../../../constants';
 
 export const contractsRoutes: PortalRouteSpec[] = [
   {
@@ -14,7 +15,7 @@ export const contractsRoutes: PortalRouteSpec[] = [
     path: '/contracts/:id',
     handler: 'portal-contracts.findOne',
     capability: 'contracts',
-    idOf: 'plugin::clientia.contract',
+    idOf: UID.contract,
     summary: 'One contract with its amendments and signatories',
   },
   {
@@ -22,7 +23,7 @@ export const contractsRoutes: PortalRouteSpec[] = [
     path: '/contracts/:id/file',
     handler: 'portal-contracts.file',
     capability: 'contracts',
-    idOf: 'plugin::clientia.contract',
+    idOf: UID.contract,
     summary: 'Downloads the contract’s PDF',
   },
   {
@@ -30,7 +31,7 @@ export const contractsRoutes: PortalRouteSpec[] = [
     path: '/contracts/:id/signing',
     handler: 'portal-contracts.signing',
     capability: 'contracts',
-    idOf: 'plugin::clientia.contract',
+    idOf: UID.contract,
     summary: 'What signing the contract asks of the caller: signatories in order, whose turn it is, the document’s SHA-256 and the consent text (locale=en|de); records that a signatory viewed it',
     queryKeys: ['locale'],
   },
@@ -39,7 +40,7 @@ export const contractsRoutes: PortalRouteSpec[] = [
     path: '/contracts/:id/sign',
     handler: 'portal-contracts.sign',
     capability: 'contracts',
-    idOf: 'plugin::clientia.contract',
+    idOf: UID.contract,
     summary: 'Signs the contract: the SHA-256 of the document shown, consent, consent version and typed name; 409 with the refusal when it cannot be signed',
     example: { body: { documentHash: '0'.repeat(64), consent: true, consentVersion: '0'.repeat(64), typedName: 'Probe Person' } },
   },
@@ -48,7 +49,7 @@ export const contractsRoutes: PortalRouteSpec[] = [
     path: '/contracts/:id/decline',
     handler: 'portal-contracts.decline',
     capability: 'contracts',
-    idOf: 'plugin::clientia.contract',
+    idOf: UID.contract,
     summary: 'Declines to sign the contract, with a reason; 409 with the refusal when the caller cannot',
     example: { body: { reason: 'The fees are not what we agreed.' } },
   },
@@ -57,7 +58,7 @@ export const contractsRoutes: PortalRouteSpec[] = [
     path: '/contracts/:id/signed-file',
     handler: 'portal-contracts.signedFile',
     capability: 'contracts',
-    idOf: 'plugin::clientia.contract',
+    idOf: UID.contract,
     summary: 'Downloads the completed PDF: the contract with its signing certificate page (404 until everyone has signed)',
   },
   {
@@ -65,7 +66,7 @@ export const contractsRoutes: PortalRouteSpec[] = [
     path: '/contracts/:id/verification',
     handler: 'portal-contracts.verification',
     capability: 'contracts',
-    idOf: 'plugin::clientia.contract',
+    idOf: UID.contract,
     summary: 'Verifies the signing trail: recomputes the hash chain and hashes the stored PDFs again, naming anything that does not match',
   },
 ];

@@ -1,4 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
+import { UID } from '../../../constants';
 
 export const documentsRoutes: PortalRouteSpec[] = [
   {
@@ -14,7 +15,7 @@ export const documentsRoutes: PortalRouteSpec[] = [
     path: '/documents/:id/download',
     handler: 'portal-documents.download',
     capability: 'documents',
-    idOf: 'plugin::clientia.document',
+    idOf: UID.document,
     summary: 'Downloads the file of a shared document',
   },
   {

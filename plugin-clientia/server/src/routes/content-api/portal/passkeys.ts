@@ -1,6 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
-
-const PASSKEY_UID = 'plugin::clientia.passkey';
+import { UID } from '../../../constants';
 
 /** The contact's own passkeys: they belong to the account, whichever client it acts for. */
 export const passkeyRoutes: PortalRouteSpec[] = [
@@ -39,7 +38,7 @@ export const passkeyRoutes: PortalRouteSpec[] = [
     path: '/security/passkeys/:id',
     handler: 'passkeys.rename',
     capability: 'preferences',
-    idOf: PASSKEY_UID,
+    idOf: UID.passkey,
     summary: 'Renames one of the caller’s passkeys: `{ name }`, 1–60 characters; another account’s passkey is 404',
     example: { body: { name: 'Phone' } },
   },
@@ -48,7 +47,7 @@ export const passkeyRoutes: PortalRouteSpec[] = [
     path: '/security/passkeys/:id',
     handler: 'passkeys.remove',
     capability: 'preferences',
-    idOf: PASSKEY_UID,
+    idOf: UID.passkey,
     summary: 'Removes one of the caller’s passkeys (204); it no longer signs in. Another account’s passkey is 404',
   },
 ];

@@ -1,4 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
+import { UID } from '../../../constants';
 
 export const projectsRoutes: PortalRouteSpec[] = [
   {
@@ -14,7 +15,7 @@ export const projectsRoutes: PortalRouteSpec[] = [
     path: '/projects/:id',
     handler: 'portal-projects.findOne',
     capability: 'projects',
-    idOf: 'plugin::clientia.project',
+    idOf: UID.project,
     summary: 'One project with its milestones in order',
   },
 ];

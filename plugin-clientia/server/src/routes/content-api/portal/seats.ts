@@ -1,6 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
-
-const SEAT = 'plugin::clientia.seat';
+import { UID } from '../../../constants';
 
 export const seatsRoutes: PortalRouteSpec[] = [
   {
@@ -23,7 +22,7 @@ export const seatsRoutes: PortalRouteSpec[] = [
     path: '/seats/:id',
     handler: 'portal-seats.assign',
     capability: 'seats.manage',
-    idOf: SEAT,
+    idOf: UID.seat,
     summary: 'Assigns a seat to a named person, within the seats purchased',
     example: { body: { assigneeName: 'Dana Reyes', assigneeEmail: 'dana.reyes@client.example' } },
   },
@@ -32,7 +31,7 @@ export const seatsRoutes: PortalRouteSpec[] = [
     path: '/seats/:id/assignee',
     handler: 'portal-seats.free',
     capability: 'seats.manage',
-    idOf: SEAT,
+    idOf: UID.seat,
     summary: 'Frees a seat so it can be assigned to someone else',
   },
 ];

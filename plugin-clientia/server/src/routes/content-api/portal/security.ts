@@ -1,6 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
-
-const SESSION_UID = 'plugin::clientia.portal-session';
+import { UID } from '../../../constants';
 
 /** The contact's own sign-in: settings, sessions and password. They belong to the account, whichever client it acts for. */
 export const securityRoutes: PortalRouteSpec[] = [
@@ -61,7 +60,7 @@ export const securityRoutes: PortalRouteSpec[] = [
     path: '/sessions/:id',
     handler: 'portal-security.endSession',
     capability: 'preferences',
-    idOf: SESSION_UID,
+    idOf: UID.signInSession,
     summary: 'Ends one of the contact’s sessions (204): its token is refused from the next request on, wherever it was copied to. Another contact’s session, or one already ended, is 404',
   },
   {

@@ -1,4 +1,5 @@
 import type { PortalRouteSpec } from '../../../portal/route-spec';
+import { UID } from '../../../constants';
 
 export const threadsRoutes: PortalRouteSpec[] = [
   {
@@ -14,7 +15,7 @@ export const threadsRoutes: PortalRouteSpec[] = [
     path: '/threads/:id',
     handler: 'portal-threads.findOne',
     capability: 'messages',
-    idOf: 'plugin::clientia.thread',
+    idOf: UID.thread,
     summary: 'One thread with its messages, oldest first',
   },
   {
@@ -30,7 +31,7 @@ export const threadsRoutes: PortalRouteSpec[] = [
     path: '/threads/:id/messages',
     handler: 'portal-threads.postMessage',
     capability: 'messages',
-    idOf: 'plugin::clientia.thread',
+    idOf: UID.thread,
     summary: 'Write in an open thread; JSON, or multipart with up to 5 files in `files`',
     example: { body: { body: 'Thank you, that answers it.' } },
   },
@@ -39,7 +40,7 @@ export const threadsRoutes: PortalRouteSpec[] = [
     path: '/threads/:id/attachments/:messageId/:key',
     handler: 'portal-threads.downloadAttachment',
     capability: 'messages',
-    idOf: 'plugin::clientia.thread',
+    idOf: UID.thread,
     summary: 'Download a file attached to a message of the thread',
   },
   {
@@ -47,7 +48,7 @@ export const threadsRoutes: PortalRouteSpec[] = [
     path: '/threads/:id/read',
     handler: 'portal-threads.markRead',
     capability: 'messages',
-    idOf: 'plugin::clientia.thread',
+    idOf: UID.thread,
     summary: 'Mark a thread read on the client side',
     example: { body: {} },
   },

@@ -5,6 +5,7 @@ import type { ActivityItem } from '../../../../../../shared/contracts/admin';
 import { EmptyNote } from '../../../../components/Section';
 import { formatDateTime } from '../../../../utils/dates';
 import { useTranslate } from '../../../../utils/useTranslate';
+import { ToneBadge } from '../../../../components/ToneBadge';
 
 const Entry = styled(Flex)`
   border-bottom: 1px solid ${({ theme }) => theme.colors.neutral150};
@@ -28,7 +29,7 @@ export const ActivityPanel = ({ activity }: { activity: ActivityItem[] }) => {
             {t('client.activity.entry', { actor: item.actorLabel, verb: label('verb', item.verb), label: item.subjectLabel })}
           </Typography>
           <Badge>{label('actor', item.actorType)}</Badge>
-          {item.visibleToClient ? null : <Badge variant="warning">{t('client.activity.staffOnly')}</Badge>}
+          {item.visibleToClient ? null : <ToneBadge tone="warning">{t('client.activity.staffOnly')}</ToneBadge>}
         </Entry>
       ))}
     </Box>

@@ -5,13 +5,24 @@ import type { ContactSignInSecurity } from '../../../../../../shared/contracts/a
 import { RecordTable } from '../../../../components/RecordTable';
 import { EmptyNote } from '../../../../components/Section';
 import { formatDate } from '../../../../utils/dates';
-import { useTranslate } from '../../../../utils/useTranslate';
+import { useTranslate, type TranslationKey } from '../../../../utils/useTranslate';
 import { contactStatus } from '../../clientRecords';
+import { useClientEditing } from '../../editing';
 import { securityByMembership, twoFactorRequiredBy, type ContactSignInControls } from '../../signIn';
 import { ClientTwoFactorRule } from '../ClientTwoFactorRule';
 import { ResetTwoFactorDialog } from '../ResetTwoFactorDialog';
+import { ContactEditModal } from '../editors/ContactEditModal';
+import { ResendInvitationModal } from '../editors/ResendInvitationModal';
+import { ToneBadge } from '../../../../components/ToneBadge';
 
-const STATUS_TONE = { active: 'success', invited: 'secondary', blocked: 'danger' } as const;
+const STATUS_TONE = { active: 'success', invited: 'secondary', expired: 'warning', deactivated: 'neutral', blocked: 'danger' } as const;
+const STATUS_LABEL = {
+  active: 'client.contacts.status.active',
+  invited: 'client.contacts.status.invited',
+  expired: 'contacts.status.expired',
+  deactivated: 'contacts.status.deactivated',
+  blocked: 'client.contacts.status.blocked',
+} as const satisfies Record<keyof typeof STATUS_TONE, TranslationKey>;
 
 interface ContactsPanelProps {
   contacts: ClientOverview['contacts'];
@@ -39,10 +50,12 @@ export const ContactsPanel = ({ contacts, signIn }: ContactsPanelProps) => {
   const { t, label, locale } = useTranslate();
   const security = securityByMembership(signIn?.security ?? null);
   const required = twoFactorRequiredBy(signIn?.security ?? null) !== null;
+  const editing = useClientEditing();
 
   const columns = [t('column.name'), t('column.email'), t('column.role'), t('column.signatory'), t('column.status')];
   if (signIn) columns.push(t('column.twoFactor'), t('column.passkeys'));
   if (signIn?.canManage) columns.push('');
+  if (editing) columns.push(t('contacts.actions'));
 
   return (
     <>
@@ -75,8 +88,8 @@ export const ContactsPanel = ({ contacts, signIn }: ContactsPanelProps) => {
                   )}
                 </Td>
                 <Td>
-                  <Badge variant={STATUS_TONE[status]}>{t(`client.contacts.status.${status}`)}</Badge>{' '}
-                  {status === 'invited' && contact.invitedAt ? (
+                  <ToneBadge tone={STATUS_TONE[status]}>{t(STATUS_LABEL[status])}</ToneBadge>{' '}
+                  {(status === 'invited' || status === 'expired') && contact.invitedAt ? (
                     <Typography variant="pi" textColor="neutral600">
                       {t('client.contacts.invitedOn', { date: formatDate(contact.invitedAt, locale) ?? '' })}
                     </Typography>
@@ -99,6 +112,14 @@ export const ContactsPanel = ({ contacts, signIn }: ContactsPanelProps) => {
                     {own?.twoFactor.enabled ? (
                       <ResetTwoFactorDialog contact={contact} required={required} onReset={signIn.onResetTwoFactor} />
                     ) : null}
+                  </Td>
+                ) : null}
+                {editing ? (
+                  <Td>
+                    <Flex gap={2}>
+                      <ContactEditModal contact={contact} editing={editing} />
+                      {status === 'invited' || status === 'expired' ? <ResendInvitationModal contact={contact} editing={editing} /> : null}
+                    </Flex>
                   </Td>
                 ) : null}
               </Tr>

@@ -1,4 +1,4 @@
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 
 import type { ClientOverview } from '../../../../../../shared/contracts/admin';
 import { RecordLink } from '../../../../components/RecordLink';
@@ -6,13 +6,31 @@ import { EmptyNote } from '../../../../components/Section';
 import { formatDate } from '../../../../utils/dates';
 import { paths } from '../../../../utils/links';
 import { useTranslate } from '../../../../utils/useTranslate';
+import { useClientEditing } from '../../editing';
+import { LicenceFormModal } from '../editors/LicenceFormModal';
+import { SeatsModal } from '../editors/SeatsModal';
 import { seatUsage } from '../../../HomePage/attention';
+import { ToneBadge } from '../../../../components/ToneBadge';
 
 export const LicencesPanel = ({ licences }: { licences: ClientOverview['licences'] }) => {
   const { t, locale } = useTranslate();
-  if (licences.length === 0) return <EmptyNote>{t('client.licences.empty')}</EmptyNote>;
+  const editing = useClientEditing();
+  const newLicence = editing ? (
+    <Flex justifyContent="flex-end">
+      <LicenceFormModal licence={null} editing={editing} />
+    </Flex>
+  ) : null;
+  if (licences.length === 0) {
+    return (
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {newLicence}
+        <EmptyNote>{t('client.licences.empty')}</EmptyNote>
+      </Flex>
+    );
+  }
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
+      {newLicence}
       {licences.map((licence) => {
         const usage = seatUsage(licence.assigned, licence.purchased);
         return (
@@ -25,7 +43,13 @@ export const LicencesPanel = ({ licences }: { licences: ClientOverview['licences
                 <Typography>
                   {t('home.seats.usage', { assigned: licence.assigned, purchased: licence.purchased, percent: usage.percent })}
                 </Typography>
-                {usage.isFull ? <Badge variant="danger">{t('home.seats.full')}</Badge> : null}
+                {usage.isFull ? <ToneBadge tone="danger">{t('home.seats.full')}</ToneBadge> : null}
+                {editing ? (
+                  <>
+                    <LicenceFormModal licence={licence} editing={editing} />
+                    <SeatsModal licence={licence} editing={editing} />
+                  </>
+                ) : null}
               </Flex>
             </Flex>
             <Typography variant="pi" textColor="neutral600">

@@ -8,12 +8,29 @@ import { StateBadge } from '../../../../components/StateBadge';
 import { formatDate } from '../../../../utils/dates';
 import { paths } from '../../../../utils/links';
 import { useTranslate } from '../../../../utils/useTranslate';
+import { useClientEditing } from '../../editing';
+import { MilestonesModal } from '../editors/MilestonesModal';
+import { ProjectFormModal } from '../editors/ProjectFormModal';
 
 export const ProjectsPanel = ({ projects }: { projects: ClientOverview['projects'] }) => {
   const { t, locale } = useTranslate();
-  if (projects.length === 0) return <EmptyNote>{t('client.projects.empty')}</EmptyNote>;
+  const editing = useClientEditing();
+  const newProject = editing ? (
+    <Flex justifyContent="flex-end">
+      <ProjectFormModal project={null} editing={editing} />
+    </Flex>
+  ) : null;
+  if (projects.length === 0) {
+    return (
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {newProject}
+        <EmptyNote>{t('client.projects.empty')}</EmptyNote>
+      </Flex>
+    );
+  }
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
+      {newProject}
       {projects.map((project) => (
         <Box key={project.documentId} borderColor="neutral200" hasRadius padding={4} tag="article" aria-label={project.name}>
           <Flex justifyContent="space-between" gap={2} wrap="wrap">
@@ -21,9 +38,17 @@ export const ProjectsPanel = ({ projects }: { projects: ClientOverview['projects
               <RecordLink to={paths.record('project', project.documentId)}>{project.name}</RecordLink>
               <StateBadge state={project.state} />
             </Flex>
-            <Typography textColor="neutral600">
-              {project.dueDate ? t('client.projects.due', { date: formatDate(project.dueDate, locale) ?? '' }) : null}
-            </Typography>
+            <Flex gap={2}>
+              <Typography textColor="neutral600">
+                {project.dueDate ? t('client.projects.due', { date: formatDate(project.dueDate, locale) ?? '' }) : null}
+              </Typography>
+              {editing ? (
+                <>
+                  <ProjectFormModal project={project} editing={editing} />
+                  <MilestonesModal project={project} editing={editing} />
+                </>
+              ) : null}
+            </Flex>
           </Flex>
           <Flex gap={3} paddingTop={3} alignItems="center">
             <Meter value={project.progress} label={t('client.projects.progress')} tone={project.progress >= 100 ? 'success' : 'primary'} />
