@@ -11,6 +11,7 @@ import { ensureContactRole } from './routes/content-api/contact-role';
 import { ensureCountersTable } from './repositories/counters';
 import { assertReadCommitted, ensureNamedLocksTable } from './repositories/mysql';
 import { recordSigningDeliveries } from './signing/deliveries';
+import { relocateClientMedia } from './storage/media-relocation';
 import { applyContentManagerLayouts } from './workspace/content-manager-layout';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -22,6 +23,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureContactRole(strapi);
   await syncAccountEmails(strapi);
   await hashStoredResetCodes(strapi);
+  await relocateClientMedia(strapi);
   await applyContentManagerLayouts(strapi);
   registerBillingJob(strapi);
   registerAccountsJob(strapi);

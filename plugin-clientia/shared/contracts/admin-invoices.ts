@@ -147,7 +147,13 @@ export interface StaffInvoice {
   /** On an invoice: its credit notes, oldest first. */
   creditNotes: { documentId: string; number: string | null; state: InvoiceState; total: Money }[];
   payments: { documentId: string; amount: Money; receivedOn: string | null; method: PaymentMethod; reference: string | null }[];
+  /** The firm's own PDF, served instead of the generated one; kept in private storage. */
+  attachedPdf: { name: string | null; size: number | null; sha256: string | null } | null;
 }
+
+/** The multipart field of PUT /clientia/invoices/:documentId/pdf, and the largest PDF it takes. */
+export const INVOICE_PDF_FIELD = 'file';
+export const INVOICE_PDF_MAX_BYTES = 20 * 1024 * 1024;
 
 /**
  * GET /clientia/invoices/:documentId (read action); every write answers with the invoice as it

@@ -229,11 +229,8 @@ export interface AdminSigningView {
     version: number;
     client: { documentId: string; name: string };
     hasFile: boolean;
-    /**
-     * The PDF to sign: uploaded into private storage (`private`), or attached from the media
-     * library before uploads existed (`media`). Name, size and SHA-256 are known for uploads only.
-     */
-    file: { storage: 'private' | 'media'; name: string | null; size: number | null; sha256: string | null } | null;
+    /** The PDF to sign, kept in private storage (never the public media library). */
+    file: { storage: 'private'; name: string | null; size: number | null; sha256: string | null } | null;
     documentHash: string | null;
     sequentialSigning: boolean;
     sentAt: string | null;

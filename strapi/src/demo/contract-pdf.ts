@@ -1,9 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-import type { Core } from '@strapi/strapi';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 
 interface AgreementText {
@@ -60,19 +54,4 @@ export const agreementPdf = async (agreement: AgreementText): Promise<Buffer> =>
   line(second, 'Signatures', 14, bold);
   line(second, 'Signed electronically in the client portal; the signing certificate follows the last page once all have signed.', 10);
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
-};
-
-/** Puts the PDF in the media library, as staff would upload it, and returns the file's id. */
-export const uploadAgreement = async (strapi: Core.Strapi, bytes: Buffer, fileName: string): Promise<number> => {
-  const filepath = path.join(os.tmpdir(), `clientia-demo-${randomBytes(6).toString('hex')}.pdf`);
-  writeFileSync(filepath, bytes);
-  try {
-    const [file] = (await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath, originalFilename: fileName, mimetype: 'application/pdf', size: bytes.length } })) as { id: number }[];
-    return file!.id;
-  } finally {
-    rmSync(filepath, { force: true });
-  }
 };

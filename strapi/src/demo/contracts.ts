@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { addMonths, type Calendar, type IsoDate } from './calendar';
-import { agreementPdf, uploadAgreement } from './contract-pdf';
+import { agreementPdf } from './contract-pdf';
 import { membershipKey, type DemoContext } from './context';
 import { demoBranding, type ClientSlug } from './firm';
 
@@ -215,11 +215,12 @@ export const seedContracts = async (ctx: DemoContext): Promise<SignedContract[]>
     const created = await ctx.create('contract', {
       ...contract,
       state: send ? 'draft' : contract.state,
-      file: await uploadAgreement(ctx.strapi, bytes, `${key}.pdf`),
       client: owner.documentId,
       amends: amends ? ctx.find('contract', amends).documentId : undefined,
       signatories: memberships,
     });
+    // Kept in the plugin's private store, like a PDF staff upload in the contract editor.
+    await ctx.strapi.plugin('clientia').service('signing').attachFile(created.documentId, { fileName: `${key}.pdf`, bytes });
     ctx.remember('contract', key, created);
     if (send) toSend.push({ documentId: created.documentId, signatories: memberships });
   }

@@ -80,13 +80,14 @@ import type {
 import type { AwaitingThreadsResponse, StartStaffThreadResponse } from '../../../shared/contracts/admin-messages';
 import { UPLOAD_FILE_FIELD } from '../../../shared/contracts/portal-documents';
 import { ATTACHMENTS_FIELD, type StartThreadRequest } from '../../../shared/contracts/portal-threads';
-import type {
-  CreateCreditNoteRequest,
-  GetStaffInvoiceResponse,
-  RecordPaymentRequest,
-  SaveInvoiceDraftRequest,
-  SendReminderResponse,
-  StaffInvoice,
+import {
+  INVOICE_PDF_FIELD,
+  type CreateCreditNoteRequest,
+  type GetStaffInvoiceResponse,
+  type RecordPaymentRequest,
+  type SaveInvoiceDraftRequest,
+  type SendReminderResponse,
+  type StaffInvoice,
 } from '../../../shared/contracts/admin-invoices';
 import { PLUGIN_ID } from '../pluginId';
 import { ApiFailure } from './failure';
@@ -465,6 +466,19 @@ export const clientiaApi = {
   },
 
   /** The invoice's PDF as a file, fetched with the staff member's token (a plain link has none). */
+  /** The draft's own PDF, kept in private storage and served to the client instead of the generated one. */
+  async attachInvoicePdf(documentId: string, file: File): Promise<StaffInvoice> {
+    const { put } = getFetchClient();
+    const form = new FormData();
+    form.append(INVOICE_PDF_FIELD, file, file.name);
+    return (await send(put<GetStaffInvoiceResponse>(`${BASE}/invoices/${segment(documentId)}/pdf`, form))).data;
+  },
+
+  async removeInvoicePdf(documentId: string): Promise<StaffInvoice> {
+    const { del } = getFetchClient();
+    return (await send(del<GetStaffInvoiceResponse>(`${BASE}/invoices/${segment(documentId)}/pdf`))).data;
+  },
+
   async getInvoicePdf(documentId: string): Promise<Blob> {
     const { get } = getFetchClient();
     return send(get<Blob>(`${BASE}/invoices/${segment(documentId)}/pdf`, { responseType: 'blob' }));

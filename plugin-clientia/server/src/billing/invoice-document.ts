@@ -2,8 +2,10 @@ import { Readable } from 'node:stream';
 
 import type { Core } from '@strapi/strapi';
 
+import { INVOICE_PDF_MAX_BYTES } from '../../../shared/contracts/admin-invoices';
 import { lineTotals, minorToNumber, parseLineItems, toMinor } from '../domain/money';
 import { openMediaFile, readAtMost, MEDIA_FILE_FIELDS, type FileStream } from '../storage/media-files';
+import { openPrivateFile } from '../storage/private-files';
 import { UID } from '../constants';
 import { pluginConfig } from '../config/plugin-config';
 import { isoDate, relation, text, textOrNull, type Row } from '../repositories/rows';
@@ -13,7 +15,7 @@ import type { BilledClient, FirmOnDocuments } from '../pdf/letterhead';
 
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** An email attachment larger than this would not be delivered by most mail servers anyway. */
-const MAX_ATTACHED_PDF_BYTES = 20 * 1024 * 1024;
+const MAX_ATTACHED_PDF_BYTES = INVOICE_PDF_MAX_BYTES;
 
 /** The firm as its invoices and statements show it: the brand, its address, tax id and bank details. */
 export const firmOnDocuments = async (strapi: Core.Strapi): Promise<FirmOnDocuments> => {
@@ -97,14 +99,21 @@ export const generateInvoicePdf = async (strapi: Core.Strapi, where: Record<stri
 /** A generated PDF as the download routes stream a stored one. */
 export const asFileStream = (bytes: Buffer): FileStream => ({ stream: Readable.from(bytes), mime: 'application/pdf', length: bytes.length });
 
+/** The PDF the firm attached to the invoice (kept in private storage), opened for streaming; null without one. */
+export const openAttachedInvoicePdf = async (strapi: Core.Strapi, row: Row): Promise<FileStream | null> => {
+  const key = textOrNull(row.pdfKey);
+  const stored = key ? await openPrivateFile(strapi, key) : null;
+  return stored ? { stream: stored.stream, mime: 'application/pdf', length: stored.size } : null;
+};
+
 /**
  * The bytes of the invoice's document as the portal serves it: the PDF the firm attached, when it
  * did and it can be read, else the generated one. Null when there is no such invoice.
  */
 export const invoiceDocument = async (strapi: Core.Strapi, invoiceId: number): Promise<Buffer | null> => {
-  const row = await records(strapi, UID.invoice).findOne({ select: ['id'], where: { id: invoiceId }, populate: { pdf: { select: [...MEDIA_FILE_FIELDS] } } });
+  const row = await records(strapi, UID.invoice).findOne({ select: ['id', 'pdfKey'], where: { id: invoiceId } });
   if (!row) return null;
-  const attached = relation(row, 'pdf') ? await openMediaFile(strapi, relation(row, 'pdf')) : null;
+  const attached = await openAttachedInvoicePdf(strapi, row);
   if (attached) {
     const bytes = await readAtMost(attached.stream, MAX_ATTACHED_PDF_BYTES);
     if (bytes) return bytes;

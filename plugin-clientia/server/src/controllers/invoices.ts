@@ -12,12 +12,16 @@ import { isDocumentId, noFields, noQuery } from '../../../shared/contracts/field
 import { asFileStream } from '../billing/invoice-document';
 import { sendAttachment, type AttachmentContext } from '../http/downloads';
 import { parseBody, parseQuery } from '../validation/parse';
+import { discardReceivedFiles } from '../storage/received-files';
+import { receivedInvoicePdf } from '../validation/admin-invoices';
 import {
+  attachInvoicePdf,
   createCreditNote,
   createInvoiceDraft,
   getStaffInvoice,
   issueInvoice,
   recordPayment,
+  removeInvoicePdf,
   sendReminder,
   staffInvoicePdf,
   updateInvoiceDraft,
@@ -88,6 +92,24 @@ const invoices = ({ strapi }: { strapi: Core.Strapi }) => {
       parseBody(noFields, ctx.request.body);
       const body: SendReminderResponse = { data: await sendReminder(strapi, documentId) };
       ctx.body = body;
+    },
+
+    /** The draft's own PDF, as multipart/form-data, into private storage. */
+    async attachPdf(ctx: AdminContext & { request: { files?: Record<string, unknown> } }) {
+      try {
+        parseQuery(noQuery, ctx.query);
+        // A multipart form without text fields leaves no body: it reads as an empty form.
+        parseBody(noFields, ctx.request.body ?? {});
+        const documentId = invoiceId(ctx);
+        await answer(ctx, attachInvoicePdf(strapi, documentId, receivedInvoicePdf(ctx.request.files)));
+      } finally {
+        await discardReceivedFiles(ctx.request.files);
+      }
+    },
+
+    async removePdf(ctx: AdminContext) {
+      parseQuery(noQuery, ctx.query);
+      await answer(ctx, removeInvoicePdf(strapi, invoiceId(ctx)));
     },
 
     async pdf(ctx: AdminContext & AttachmentContext) {

@@ -1,7 +1,7 @@
 import { UID } from '../constants';
 /** Fields only the server writes: whatever a caller sends for them is dropped before the write. */
 export const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = {
-  [UID.invoice]: ['number', 'subtotal', 'tax', 'total', 'paid', 'credited', 'balance', 'issuedAt', 'voidedAt'],
+  [UID.invoice]: ['number', 'subtotal', 'tax', 'total', 'paid', 'credited', 'balance', 'issuedAt', 'voidedAt', 'pdfKey', 'pdfName', 'pdfSize', 'pdfHash'],
   [UID.payment]: ['client', 'currency'],
   [UID.contract]: [
     'number',

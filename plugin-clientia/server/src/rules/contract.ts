@@ -13,10 +13,19 @@ import { idOf, type Entity } from '../repositories/rows';
 const AWAITING_SIGNATURES = ['sent', 'partially_signed'];
 
 /** What a signature covers: none of it changes after signing (amend the contract instead). */
-const SIGNED_TERMS = ['title', 'kind', 'client', 'effectiveDate', 'endDate', 'value', 'currency', 'file', 'fileKey', 'fileHash', 'version', 'amends'];
+const SIGNED_TERMS = ['title', 'kind', 'client', 'effectiveDate', 'endDate', 'value', 'currency', 'fileKey', 'fileHash', 'version', 'amends'];
+
+const FILE_FIELDS = ['fileKey', 'fileHash'];
+
+/**
+ * A contract recorded as signed on paper may get the scan of what was signed, once, from the
+ * server's own upload (`signing/upload.ts`); the PDF of a contract that had one never changes.
+ */
+const firstScan = (before: Entity, changed: string[]) =>
+  isSystemWrite() && !before.fileKey && changed.every((field) => FILE_FIELDS.includes(field));
 
 export const contractRule: RecordRule = {
-  populate: ['client', 'amends', 'file', 'signatories'],
+  populate: ['client', 'amends', 'signatories'],
 
   before({ action, data, before }) {
     if (action === 'delete') {
@@ -48,7 +57,7 @@ export const contractRule: RecordRule = {
     const client = requireRelation(after, 'client', 'every contract belongs to a client');
     if (before && SIGNED_CONTRACT_STATUSES.includes(before.state as string)) {
       const changed = changedFields(before, after, SIGNED_TERMS);
-      if (changed.length) {
+      if (changed.length && !firstScan(before, changed)) {
         throw fieldError(changed[0], 'a signed contract cannot be edited; create an amendment instead');
       }
     }

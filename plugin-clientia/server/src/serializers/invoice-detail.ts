@@ -1,6 +1,6 @@
 import type { InvoiceState, PaymentMethod, StaffInvoice } from '../../../shared/contracts/admin-invoices';
 import { parseLineItems } from '../domain/money';
-import { isoDate, isoDateTime, relation, text, textOrNull, type Row } from '../repositories/rows';
+import { isoDate, isoDateTime, numberOrNull, relation, text, textOrNull, type Row } from '../repositories/rows';
 import { clientRef, CLIENT_REF_FIELDS, money } from './values';
 
 /** An invoice as staff open it: everything on it, the staff-only notes included. */
@@ -26,6 +26,10 @@ export const INVOICE_DETAIL_FIELDS = [
   'voidedAt',
   'periodStart',
   'periodEnd',
+  'pdfKey',
+  'pdfName',
+  'pdfSize',
+  'pdfHash',
 ] as const;
 
 export const INVOICE_DETAIL_POPULATE = {
@@ -77,5 +81,8 @@ export const serializeStaffInvoice = (row: Row, creditNotes: Row[], payments: Ro
       method: text(payment.method) as PaymentMethod,
       reference: textOrNull(payment.reference),
     })),
+    attachedPdf: textOrNull(row.pdfKey)
+      ? { name: textOrNull(row.pdfName), size: numberOrNull(row.pdfSize), sha256: textOrNull(row.pdfHash) }
+      : null,
   };
 };

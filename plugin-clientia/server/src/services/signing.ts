@@ -6,6 +6,7 @@ import { SIGNING_BODY } from '../validation/signing';
 import { chainEvent } from '../signing/chain';
 import type { SignerContext } from '../signing/signer-context';
 import { completedFileOf, sendContractForSignature, staffSigningView } from '../signing/staff';
+import { attachContractFile } from '../signing/upload';
 import { verifyContract } from '../signing/verify';
 
 /** Contract signing for code outside the plugin (the app's scripts; the demo chains its trail here). */
@@ -16,6 +17,9 @@ const signing = ({ strapi }: { strapi: Core.Strapi }) => ({
   verify: (contractDocumentId: string): Promise<ContractVerification> => verifyContract(strapi, { documentId: contractDocumentId }),
 
   view: (contractDocumentId: string) => staffSigningView(strapi, contractDocumentId),
+
+  /** Gives a contract recorded without a PDF its PDF, checked and stored privately as an upload is. */
+  attachFile: (contractDocumentId: string, file: { fileName: string; bytes: Buffer }) => attachContractFile(strapi, contractDocumentId, file),
 
   /** `body` as the admin API takes it (`SendContractRequest`), checked the same way. */
   send: (contractDocumentId: string, body: unknown, context: SignerContext & { staffEmail: string | null }) =>

@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 import { CONTRACT_FILE_MAX_BYTES } from '../../../shared/contracts/admin-contracts';
 import { UID } from '../constants';
-import { openMediaFile as openUpload, readAtMost, MEDIA_FILE_FIELDS, type FileStream } from '../storage/media-files';
+import { readAtMost, type FileStream } from '../storage/media-files';
 import { openPrivateFile as openPrivate } from '../storage/private-files';
-import { relation, textOrNull, type Row } from '../repositories/rows';
+import { textOrNull, type Row } from '../repositories/rows';
 import { records } from '../repositories/records';
 import { sha256Hex } from './chain';
 
@@ -17,25 +17,17 @@ interface ContractDocument {
   mime: string;
 }
 
-/**
- * What a query must read of a contract to open its PDF: the key of the file uploaded into
- * private storage, and the media-library file that contracts had before uploads existed.
- */
+/** What a query must read of a contract to open its PDF: the key of the file in private storage. */
 export const CONTRACT_FILE_SELECT = ['fileKey'] as const;
-export const CONTRACT_FILE_POPULATE = { file: { select: [...MEDIA_FILE_FIELDS] } } as const;
 
-/** Where the contract's PDF is kept: the private store wins over an older media-library file. */
-export const contractFileStorage = (row: Row): 'private' | 'media' | null =>
-  textOrNull(row.fileKey) ? 'private' : relation(row, 'file') ? 'media' : null;
+/** Whether the contract has its PDF (kept in private storage only: never the public media library). */
+export const hasContractFile = (row: Row) => Boolean(textOrNull(row.fileKey));
 
-/** The contract's PDF opened for streaming (from a row read with the select and populate above), or null. */
+/** The contract's PDF opened for streaming (from a row read with the select above), or null. */
 export const openContractFile = async (strapi: Core.Strapi, row: Row): Promise<FileStream | null> => {
   const key = textOrNull(row.fileKey);
-  if (key) {
-    const stored = await openPrivate(strapi, key);
-    return stored ? { stream: stored.stream, mime: 'application/pdf', length: stored.size } : null;
-  }
-  return openUpload(strapi, relation(row, 'file'));
+  const stored = key ? await openPrivate(strapi, key) : null;
+  return stored ? { stream: stored.stream, mime: 'application/pdf', length: stored.size } : null;
 };
 
 /** The bytes of the contract's PDF as stored now, and their SHA-256; null without a readable file. */
@@ -43,7 +35,6 @@ export const readContractDocument = async (strapi: Core.Strapi, contractId: numb
   const row = await records(strapi, UID.contract).findOne({
     select: ['id', ...CONTRACT_FILE_SELECT],
     where: { id: contractId },
-    populate: CONTRACT_FILE_POPULATE,
   });
   const file = row ? await openContractFile(strapi, row) : null;
   if (!file) return null;

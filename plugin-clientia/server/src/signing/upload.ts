@@ -27,11 +27,8 @@ const tooLarge = () => {
   });
 };
 
-/** The PDF's bytes once they are known to be a PDF that can be signed: by content, not by name or declared type. */
-const acceptPdf = async (received: ReceivedFile) => {
-  if (Number(received.size ?? 0) > CONTRACT_FILE_MAX_BYTES) throw tooLarge();
-  const fileName = cleanFileName(received.originalFilename, CONTRACT_FILE_FIELD);
-  const bytes = await readFile(received.filepath);
+/** The bytes, once they are known to be a PDF that can be signed: by content, not by name or declared type. */
+const checkPdf = async (bytes: Buffer, fileName: string) => {
   if (bytes.length > CONTRACT_FILE_MAX_BYTES) throw tooLarge();
   if (bytes.length === 0) throw fieldError(CONTRACT_FILE_FIELD, 'is empty');
   if (!isPdf(bytes)) throw fieldError(CONTRACT_FILE_FIELD, 'must be a PDF; the content of this file is not one');
@@ -45,14 +42,20 @@ const acceptPdf = async (received: ReceivedFile) => {
   }
   // The PDF reader is lenient: a damaged file can read as a document without a single page.
   if (pages === 0) throw fieldError(CONTRACT_FILE_FIELD, 'has no pages that can be read; export the PDF again');
+};
+
+const acceptPdf = async (received: ReceivedFile) => {
+  if (Number(received.size ?? 0) > CONTRACT_FILE_MAX_BYTES) throw tooLarge();
+  const fileName = cleanFileName(received.originalFilename, CONTRACT_FILE_FIELD);
+  const bytes = await readFile(received.filepath);
+  await checkPdf(bytes, fileName);
   return { fileName, bytes };
 };
 
 /**
  * Staff upload the PDF a draft is to be signed on. It is kept in the plugin's private store (never
  * the media library, whose files the public folder serves), and sending hashes exactly these
- * bytes. A media-library file attached before stays linked but no longer counts (the private
- * one wins, see `contractFileStorage`): unlinked, the public folder would serve it to anyone. A draft that has been out for signature before and gets a different PDF becomes the next
+ * bytes. A draft that has been out for signature before and gets a different PDF becomes the next
  * version, so its earlier events stay checked against the document they were made on.
  */
 export const uploadContractFile = async (strapi: Core.Strapi, documentId: string, received: ReceivedFile) => {
@@ -92,4 +95,31 @@ export const uploadContractFile = async (strapi: Core.Strapi, documentId: string
   }
   // Only once the new key is committed: a failed upload keeps the PDF the draft had.
   if (replaced) await removePrivateFile(strapi, replaced);
+};
+
+/**
+ * Gives a contract recorded without a PDF its PDF (a contract signed on paper gets its scan; the
+ * demo and imports record contracts this way), checked like an upload and kept privately. A
+ * contract that has a PDF keeps it: 409.
+ */
+export const attachContractFile = async (strapi: Core.Strapi, documentId: string, file: { fileName: string; bytes: Buffer }) => {
+  const found = await records(strapi, UID.contract).findOne({ select: ['id', 'fileKey'], where: { documentId } });
+  if (!found) throw new errors.NotFoundError(NO_CONTRACT);
+  if (textOrNull(found.fileKey)) throw fieldRefusal(409, CONTRACT_FILE_FIELD, 'This contract already has its PDF');
+  const fileName = cleanFileName(file.fileName, CONTRACT_FILE_FIELD);
+  await checkPdf(file.bytes, fileName);
+  const stored = await storePrivateFile(strapi, file.bytes);
+  try {
+    await withContractLock(strapi, Number(found.id), () =>
+      asSystem(() =>
+        documents(strapi, UID.contract).update({
+          documentId,
+          data: { fileKey: stored.storageKey, fileName, fileSize: stored.size, fileHash: stored.sha256 },
+        })
+      )
+    );
+  } catch (error) {
+    await removePrivateFile(strapi, stored.storageKey);
+    throw error;
+  }
 };

@@ -6,7 +6,7 @@ import { bool, isoDate, isoDateTime, numberOrNull, relation, text, textOrNull, t
 import { money } from '../serializers/values';
 import { records } from '../repositories/records';
 import { consentFor } from './consent';
-import { CONTRACT_FILE_SELECT, contractFileStorage, readContractDocument } from './document';
+import { CONTRACT_FILE_SELECT, hasContractFile, readContractDocument } from './document';
 import { trailEntry } from './verify';
 import { refusalFor, signatoryOf } from './refusals';
 import { canBeSignatory, type SigningState } from './state';
@@ -72,7 +72,7 @@ export const adminSigningView = async (strapi: Core.Strapi, state: SigningState)
     records(strapi, UID.contract).findOne({
       select: [...EDITABLE_FIELDS, ...CONTRACT_FILE_SELECT, 'fileName', 'fileSize', 'fileHash'],
       where: { id: state.contract.id },
-      populate: { file: { select: ['id'] }, amends: { select: ['documentId', 'number', 'title'] } },
+      populate: { amends: { select: ['documentId', 'number', 'title'] } },
     }),
     records(strapi, UID.membership).findMany({
       select: ['id', 'documentId', 'name', 'role', 'signatory'],
@@ -88,7 +88,7 @@ export const adminSigningView = async (strapi: Core.Strapi, state: SigningState)
     }),
   ]);
   const amends = details ? relation(details, 'amends') : null;
-  const storage = details ? contractFileStorage(details) : null;
+  const hasFile = details ? hasContractFile(details) : false;
   const reason = await cannotSend(strapi, state);
   return {
     contract: {
@@ -99,13 +99,10 @@ export const adminSigningView = async (strapi: Core.Strapi, state: SigningState)
       state: text(state.contract.state),
       version: state.version,
       client: { documentId: state.client.documentId, name: state.client.name },
-      hasFile: storage !== null,
-      file:
-        storage === 'private'
-          ? { storage, name: textOrNull(details!.fileName), size: numberOrNull(details!.fileSize), sha256: textOrNull(details!.fileHash) }
-          : storage === 'media'
-            ? { storage, name: null, size: null, sha256: null }
-            : null,
+      hasFile,
+      file: hasFile
+        ? { storage: 'private', name: textOrNull(details!.fileName), size: numberOrNull(details!.fileSize), sha256: textOrNull(details!.fileHash) }
+        : null,
       documentHash: textOrNull(state.contract.documentHash),
       sequentialSigning: state.sequential,
       sentAt: isoDateTime(state.contract.sentAt),

@@ -119,3 +119,25 @@ export const parseBody = <S extends z.ZodType>(schema: S, body: unknown, options
 
 /** A request's query through its schema: every key the route does not name is refused. */
 export const parseQuery = <S extends z.ZodType>(schema: S, query: unknown): z.output<S> => parse(schema, query ?? {}, 'query');
+
+/** A file as Koa's body parser (formidable) leaves it in a temporary directory. */
+export interface ReceivedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+/**
+ * The one file of a multipart upload, in its field (`noun` says what kind of file: "file", "PDF";
+ * `what` the thing sent, for the message). Its content is checked when it is read.
+ */
+export const receivedOne = (files: Record<string, unknown> | undefined, field: string, noun: string, what: string): ReceivedFile => {
+  const unknown = Object.keys(files ?? {}).filter((key) => key !== field);
+  if (unknown.length) throw fieldError(unknown[0]!, `is not accepted here; send the ${noun} in the field ${field}`);
+  const value = files?.[field];
+  if (Array.isArray(value)) throw fieldError(field, `send one ${noun} per upload`);
+  if (!value || typeof (value as ReceivedFile).filepath !== 'string') {
+    throw fieldError(field, `is required: send the ${what} as multipart/form-data in the field ${field}`);
+  }
+  return value as ReceivedFile;
+};

@@ -3,6 +3,8 @@
  * through the Document Service, so the invoice and payment rules compute totals, numbers and
  * states and log who did it, exactly as for any other writer.
  */
+import { readFile } from 'node:fs/promises';
+
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
@@ -13,17 +15,21 @@ import type {
   SendReminderResponse,
   StaffInvoice,
 } from '../../../shared/contracts/admin-invoices';
+import { INVOICE_PDF_FIELD, INVOICE_PDF_MAX_BYTES } from '../../../shared/contracts/admin-invoices';
 import { recordActivity } from '../audit/activity';
-import { currentActor } from '../audit/actor';
+import { asSystem, currentActor } from '../audit/actor';
 import { invoiceDocument } from '../billing/invoice-document';
 import { remindNow } from '../billing/notices';
 import { UID } from '../constants';
 import { today } from '../domain/calendar';
-import { fieldRefusal } from '../domain/errors';
+import { fieldError, fieldRefusal } from '../domain/errors';
 import { parseLineItems, toMinor } from '../domain/money';
 import { attachmentName } from '../http/downloads';
 import { documents, linkedTo, records } from '../repositories/records';
 import { relation, text, textOrNull, type Row } from '../repositories/rows';
+import { checkFileType } from '../storage/file-type';
+import { removePrivateFile, storePrivateFile } from '../storage/private-files';
+import { cleanFileName, type ReceivedFile } from '../storage/received-files';
 import {
   CREDIT_NOTE_FIELDS,
   INVOICE_DETAIL_FIELDS,
@@ -93,6 +99,59 @@ const requireDraft = (row: Row, doing: string) => {
   if (row.state !== 'draft') {
     throw fieldRefusal(409, 'state', `only a draft can be ${doing}; this one is ${text(row.state)}${isCreditNote(row) ? '' : ' (correct an issued invoice with a credit note)'}`);
   }
+};
+
+/**
+ * The firm's own PDF for a draft (made in its accounting software, say): the client gets it instead
+ * of the generated one. Checked by content like a contract PDF and kept in private storage, never
+ * the media library, whose folder is public. Fixed once the invoice is issued.
+ */
+export const attachInvoicePdf = async (strapi: Core.Strapi, documentId: string, received: ReceivedFile): Promise<StaffInvoice> => {
+  requireDraft(await findRow(strapi, documentId), 'given a PDF');
+  if (Number(received.size ?? 0) > INVOICE_PDF_MAX_BYTES) throw pdfTooLarge();
+  const fileName = cleanFileName(received.originalFilename, INVOICE_PDF_FIELD);
+  const bytes = await readFile(received.filepath);
+  if (bytes.length > INVOICE_PDF_MAX_BYTES) throw pdfTooLarge();
+  if (bytes.length === 0) throw fieldError(INVOICE_PDF_FIELD, 'is empty');
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw fieldError(INVOICE_PDF_FIELD, 'must be a PDF; the content of this file is not one');
+  checkFileType(bytes, fileName, INVOICE_PDF_FIELD);
+  const stored = await storePrivateFile(strapi, bytes);
+  let replaced: string | null = null;
+  try {
+    await strapi.db.transaction(async () => {
+      const row = await findRow(strapi, documentId);
+      requireDraft(row, 'given a PDF');
+      replaced = textOrNull(row.pdfKey);
+      await asSystem(() =>
+        documents(strapi, UID.invoice).update({
+          documentId,
+          data: { pdfKey: stored.storageKey, pdfName: fileName, pdfSize: stored.size, pdfHash: stored.sha256 },
+        })
+      );
+    });
+  } catch (error) {
+    await removePrivateFile(strapi, stored.storageKey);
+    throw error;
+  }
+  // Only once the new key is committed: a refused upload keeps the PDF the draft had.
+  if (replaced) await removePrivateFile(strapi, replaced);
+  return getStaffInvoice(strapi, documentId);
+};
+
+/** Back to the generated PDF: the draft's own PDF is removed from storage. */
+export const removeInvoicePdf = async (strapi: Core.Strapi, documentId: string): Promise<StaffInvoice> => {
+  const row = await findRow(strapi, documentId);
+  requireDraft(row, 'changed');
+  const key = textOrNull(row.pdfKey);
+  if (!key) return getStaffInvoice(strapi, documentId);
+  await asSystem(() => documents(strapi, UID.invoice).update({ documentId, data: { pdfKey: null, pdfName: null, pdfSize: null, pdfHash: null } }));
+  await removePrivateFile(strapi, key);
+  return getStaffInvoice(strapi, documentId);
+};
+
+const pdfTooLarge = () => {
+  const message = `must be at most ${INVOICE_PDF_MAX_BYTES / (1024 * 1024)} MiB`;
+  return new errors.PayloadTooLargeError(`${INVOICE_PDF_FIELD}: ${message}`, { errors: [{ path: [INVOICE_PDF_FIELD], message, name: 'ValidationError' }] });
 };
 
 export const updateInvoiceDraft = async (strapi: Core.Strapi, documentId: string, request: SaveInvoiceDraftRequest): Promise<StaffInvoice> => {

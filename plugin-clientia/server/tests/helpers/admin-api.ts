@@ -56,8 +56,8 @@ export const adminApi = (app: TestApp, token?: string) => {
     delete: (path: string) => auth(app.http().delete(path)),
     del: (path: string) => auth(app.http().delete(path)),
     /** multipart/form-data: text fields, then files as [field, bytes, file name]. */
-    upload: (path: string, fields: Record<string, string>, files: [field: string, bytes: Buffer, fileName: string][]) => {
-      let request = auth(app.http().post(path));
+    upload: (path: string, fields: Record<string, string>, files: [field: string, bytes: Buffer, fileName: string][], method: 'post' | 'put' = 'post') => {
+      let request = auth(app.http()[method](path));
       for (const [key, value] of Object.entries(fields)) request = request.field(key, value);
       for (const [field, bytes, filename] of files) request = request.attach(field, bytes, { filename, contentType: 'application/octet-stream' });
       return request;

@@ -6,7 +6,7 @@ import { type Capability, type PortalRole, CAPABILITIES } from '../../../shared/
 import type { PortalRouteSpec } from '../../src/portal/route-spec';
 import { PORTAL_ROUTES } from '../../src/routes/content-api/portal';
 import { buildPortalWorld, type Persona, type PortalWorld } from './portal-world';
-import { CLIENT_MARKER, recordFactory, STAFF_ONLY_MARKER, threadAttachments, TINY_PDF, uploadedFiles, type ClientSide, type MadeRecord, type RecordFactory } from './portal-records';
+import { CLIENT_MARKER, recordFactory, STAFF_ONLY_MARKER, threadAttachments, TINY_PDF, type ClientSide, type MadeRecord, type RecordFactory } from './portal-records';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Strapi for a security test file, with client documents stored in a throwaway folder. */
@@ -17,7 +17,6 @@ export const startSecurityApp = async () => {
   app.stop = async (options) => {
     await stop(options);
     rmSync(documentsDir, { recursive: true, force: true });
-    for (const file of uploadedFiles.splice(0)) rmSync(file, { force: true });
   };
   assertRoutesMounted(app);
   return app;

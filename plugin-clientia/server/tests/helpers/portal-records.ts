@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 import { fixtures } from './fixtures';
+import { storeBytes as storeInPrivateStore, storeRecordPdf } from './private-store';
 import type { TestApp } from './test-app';
 
 /** Staff-only text seeded into every record: it must never appear in a portal response. */
@@ -28,6 +26,7 @@ export interface MadeRecord {
 
 type Data = Record<string, unknown>;
 const tag = () => randomBytes(3).toString('hex');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 // The smallest well-formed PDF: what records and upload probes carry as their file.
 export const TINY_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -39,9 +38,6 @@ export const TINY_PDF = Buffer.from(
  * probes fill a route's `:messageId` and `:key` with.
  */
 export const threadAttachments = new Map<string, { messageId: string; key: string }>();
-
-/** Files the upload plugin wrote to the app's public folder for these tests, removed at stop. */
-export const uploadedFiles: string[] = [];
 
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -56,36 +52,13 @@ export const recordFactory = (app: TestApp) => {
   const docs = (uid: string) => app.strapi.documents(uid as 'plugin::clientia.client');
   const create = async (uid: string, data: Data) => (await docs(uid).create({ data: data as never })) as unknown as { documentId: string; id: number } & Data;
 
-  /** A PDF stored by the upload plugin, as staff attach one in the admin. */
-  const uploadPdf = async (name: string) => {
-    const filepath = path.join(os.tmpdir(), `${name}-${tag()}.pdf`);
-    writeFileSync(filepath, TINY_PDF);
-    const [file] = (await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath, originalFilename: `${name}.pdf`, mimetype: 'application/pdf', size: TINY_PDF.length } })) as { id: number; url: string }[];
-    rmSync(filepath, { force: true });
-    if (file.url.startsWith('/')) uploadedFiles.push(path.join(app.strapi.dirs.static.public, file.url));
-    return file;
-  };
-
-  /**
-   * A document's bytes in the private store, as the upload route leaves them: the storage fields
-   * are the server's own, so they are set below the Document Service.
-   */
-  const storeBytes = (bytes: Buffer) => {
-    const dir = process.env.CLIENTIA_DOCUMENTS_DIR || path.join(app.strapi.dirs.app.root, '.data', 'documents');
-    mkdirSync(dir, { recursive: true });
-    const storageKey = randomBytes(16).toString('hex');
-    writeFileSync(path.join(dir, storageKey), bytes);
-    return storageKey;
-  };
+  const storeBytes = (bytes: Buffer) => storeInPrivateStore(app, bytes);
 
   const storeDocumentFile = async (documentId: string) => {
     const storageKey = storeBytes(TINY_PDF);
     await app.strapi.db.query('plugin::clientia.document' as never).update({
       where: { documentId },
-      data: { storageKey, size: TINY_PDF.length, sha256: createHash('sha256').update(TINY_PDF).digest('hex'), fileName: 'engagement-letter.pdf', mimeType: 'application/pdf' } as never,
+      data: { storageKey, size: TINY_PDF.length, sha256: sha256(TINY_PDF), fileName: 'engagement-letter.pdf', mimeType: 'application/pdf' } as never,
     });
   };
 
@@ -113,17 +86,19 @@ export const recordFactory = (app: TestApp) => {
   };
 
   const makers: Record<string, (client: ClientRef, side: ClientSide, made: MadeRecord[]) => Promise<{ documentId: string } & Data>> = {
-    'plugin::clientia.contract': async (client, side) =>
-      create('plugin::clientia.contract', {
+    'plugin::clientia.contract': async (client, side) => {
+      const contract = await create('plugin::clientia.contract', {
         client: client.documentId,
         title: `${CLIENT_MARKER[side]} services agreement ${tag()}`,
         kind: 'msa',
         state: 'sent',
         value: 1_200_000,
         effectiveDate: isoDay(0),
-        file: (await uploadPdf('contract')).id,
         internalNotes: `${STAFF_ONLY_MARKER} contract`,
-      }),
+      });
+      await storeRecordPdf(app, 'plugin::clientia.contract', contract.documentId, TINY_PDF, 'contract.pdf');
+      return contract;
+    },
     'plugin::clientia.invoice': async (client, side) => {
       const invoice = await create('plugin::clientia.invoice', {
         client: client.documentId,
@@ -133,9 +108,9 @@ export const recordFactory = (app: TestApp) => {
         dueDate: isoDay(25),
         notes: `${CLIENT_MARKER[side]} invoice ${tag()}`,
         lineItems: [{ description: `${CLIENT_MARKER[side]} advisory`, quantity: 10, unitPrice: 15000, taxRate: 19 }],
-        pdf: (await uploadPdf('invoice')).id,
         internalNotes: `${STAFF_ONLY_MARKER} invoice`,
       });
+      await storeRecordPdf(app, 'plugin::clientia.invoice', invoice.documentId, TINY_PDF, 'invoice.pdf');
       // Corrected in part, so every probe of an invoice also meets the credit notes read with it.
       await create('plugin::clientia.invoice', {
         client: client.documentId,
@@ -305,7 +280,6 @@ export const recordFactory = (app: TestApp) => {
     make: (uid: string, client: ClientRef, side: ClientSide, made: MadeRecord[]) => makeOne(uid, client, side, made),
     /** True when the factory knows the type. */
     knows: (uid: string) => uid in makers,
-    uploadPdf,
     uids: () => Object.keys(makers),
     /**
      * What a client's contacts may never see about the client itself or its staff-only records:

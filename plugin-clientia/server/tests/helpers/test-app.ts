@@ -32,10 +32,25 @@ export interface StartOptions {
 
 const secret = () => randomBytes(24).toString('base64');
 
+/** A database's private store goes with it: a restart on the same data finds the same files, and dropping it removes them. */
+const storeOfDatabase = new WeakMap<TestDatabase, string>();
+const storeOf = (database: TestDatabase) => {
+  const known = storeOfDatabase.get(database);
+  if (known) return known;
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'clientia-documents-'));
+  storeOfDatabase.set(database, folder);
+  const drop = database.drop.bind(database);
+  database.drop = async () => {
+    rmSync(folder, { recursive: true, force: true });
+    await drop();
+  };
+  return folder;
+};
+
 export const startTestApp = async (options: StartOptions = {}): Promise<TestApp> => {
   const database = options.database ?? (await createTestDatabase());
-  // Client documents and emails go to private folders of this boot, removed with it.
-  const documentsDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-documents-'));
+  // Client files and emails go to private folders of this boot, removed with it (the files with its database).
+  const documentsDir = storeOf(database);
   const outboxDir = mkdtempSync(path.join(os.tmpdir(), 'clientia-outbox-'));
   const env: Record<string, string> = {
     CLIENTIA_DOCUMENTS_DIR: documentsDir,
@@ -74,7 +89,6 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
     await strapi.server.mount();
   } catch (error) {
     restoreEnv(previous);
-    rmSync(documentsDir, { recursive: true, force: true });
     rmSync(outboxDir, { recursive: true, force: true });
     if (!options.database) await database.drop();
     throw error;
@@ -95,7 +109,6 @@ export const startTestApp = async (options: StartOptions = {}): Promise<TestApp>
         if (!(error instanceof Error && error.message === 'aborted')) throw error;
       }
       restoreEnv(previous);
-      rmSync(documentsDir, { recursive: true, force: true });
       rmSync(outboxDir, { recursive: true, force: true });
       if (!keepDatabase) await database.drop();
     },

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
@@ -49,7 +47,6 @@ describe('admin API: the contract editor, its private PDF and the signing reques
   let ben: Contact;
   let contract: Json;
   let original: Buffer;
-  const onDone: (() => void)[] = [];
 
   const upload = (documentId: string, bytes: Buffer, name: string, as = token) =>
     app.http().post(`/clientia/contracts/${documentId}/file`).set('Authorization', `Bearer ${as}`).attach('file', bytes, name);
@@ -99,7 +96,6 @@ describe('admin API: the contract editor, its private PDF and the signing reques
     original = await agreementPdf('Statement of work: website relaunch');
   });
   afterAll(async () => {
-    for (const clean of onDone) clean();
     await app?.stop();
   });
 
@@ -277,35 +273,6 @@ describe('admin API: the contract editor, its private PDF and the signing reques
     const refused = await admin.put(`/clientia/contracts/${contract.documentId}`, { title: 'A new title' }).expect(400);
     expect(refused.body.error.details.errors[0].path).toEqual(['title']);
     expect(refused.body.error.message).toMatch(/amendment/);
-  });
-
-  it('replaces a media-library PDF of an older draft by an upload, which is what gets sent; the old file stays private', async () => {
-    const legacy = await agreementPdf('NDA attached from the media library');
-    const filepath = path.join(os.tmpdir(), `legacy-${Date.now()}.pdf`);
-    writeFileSync(filepath, legacy);
-    const [media] = (await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath, originalFilename: 'nda.pdf', mimetype: 'application/pdf', size: legacy.length } })) as { id: number; url: string }[];
-    rmSync(filepath, { force: true });
-    // The app's public folder outlives this test's boot: the file goes when the test is done.
-    onDone.push(() => rmSync(path.join(app.strapi.dirs.static.public, media!.url), { force: true }));
-    const draft = await f.contract(client, { title: 'Mutual NDA', kind: 'nda', file: media!.id });
-    const before = (await admin.get(`/clientia/contracts/${draft.documentId}/signing`).expect(200)).body.data;
-    expect(before.contract.file).toEqual({ storage: 'media', name: null, size: null, sha256: null });
-    await app.http().get(media!.url).expect(404);
-    // Every other spelling of the same file, as the static server would resolve it.
-    const name = media!.url.slice('/uploads/'.length);
-    for (const spelling of [`/uploads//${name}`, `/uploads/./${name}`, `/uploads/%2e/${name}`, `/uploads/x/../${name}`, `/uploads%2F${name}`, `/%75ploads/${name}`, `//uploads/${name}`]) {
-      const response = await app.http().get(spelling);
-      expect({ spelling, status: response.status }).toEqual({ spelling, status: 404 });
-    }
-
-    const uploaded = await agreementPdf('Mutual NDA, as agreed');
-    expect((await upload(draft.documentId, uploaded, 'Mutual NDA.pdf').expect(200)).body.data.contract.file.storage).toBe('private');
-    const sent = await admin.post(`/clientia/contracts/${draft.documentId}/send`, { signatories: [anna.membership.documentId] }).expect(200);
-    expect(sent.body.data.contract.documentHash).toBe(sha256(uploaded));
-    await app.http().get(media!.url).expect(404);
   });
 
   it('amends the signed contract: a new draft linked to it, the original untouched', async () => {

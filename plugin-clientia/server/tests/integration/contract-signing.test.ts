@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -9,6 +8,7 @@ import { adminApi, moreFixtures, staffWithActions } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
 import { clearOutbox, deliverQueued, readOutbox } from '../helpers/outbox';
 import { itWithPoppler, pdfInfo, pdfText } from '../helpers/poppler';
+import { privateStoreDir, storeRecordPdf } from '../helpers/private-store';
 import { adminToken, portalUser, startTestApp, type TestApp } from '../helpers/test-app';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
@@ -50,22 +50,8 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
   let reader: Contact;
   let member: Contact;
   let outsider: Contact;
-  let uploads: string[] = [];
 
   const f = () => fixtures(app);
-
-  const uploadPdf = async (bytes: Buffer, name: string) => {
-    const filepath = path.join(os.tmpdir(), `${name}-${randomBytes(4).toString('hex')}.pdf`);
-    writeFileSync(filepath, bytes);
-    const [file] = (await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath, originalFilename: `${name}.pdf`, mimetype: 'application/pdf', size: bytes.length } })) as { id: number; url: string }[];
-    rmSync(filepath, { force: true });
-    const stored = path.join(app.strapi.dirs.static.public, file!.url);
-    uploads.push(stored);
-    return { id: file!.id, path: stored };
-  };
 
   const contact = async (owner: { documentId: string }, email: string, data: Record<string, unknown>): Promise<Contact> => {
     const account = await portalUser(app, email);
@@ -86,11 +72,12 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
     return body === undefined ? req : req.send(body as object);
   };
 
-  const draft = async (title: string, data: Record<string, unknown> = {}) => {
+  /** A draft with its PDF in the private store, or without one (`file: null`). */
+  const draft = async (title: string, { file = true, ...data }: { file?: null | true } & Record<string, unknown> = {}) => {
     const bytes = await agreementPdf(title);
-    const file = await uploadPdf(bytes, title.toLowerCase().replace(/\W+/g, '-'));
-    const contract = (await f().contract(client, { title, state: 'draft', file: file.id, ...data })) as unknown as { id: number; documentId: string };
-    return { contract, bytes, file };
+    const contract = (await f().contract(client, { title, state: 'draft', ...data })) as unknown as { id: number; documentId: string };
+    const key = file ? await storeRecordPdf(app, 'plugin::clientia.contract', contract.documentId, bytes, `${title.toLowerCase().replace(/\W+/g, '-')}.pdf`) : null;
+    return { contract, bytes, file: { path: key ? path.join(privateStoreDir(app), key) : '' } };
   };
 
   const signingView = async (who: Contact, documentId: string) =>
@@ -135,8 +122,6 @@ describe('contract e-signature: send, sign in order, complete, verify', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const file of uploads) rmSync(file, { force: true });
-    uploads = [];
     await app?.stop();
   });
 

@@ -1,7 +1,3 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
 import { markOverdue } from '../../src/billing/run';
 import { remindBeforeDue } from '../../src/billing/notices';
 import { drainOutbox } from '../../src/email';
@@ -9,6 +5,7 @@ import { deliverQueued } from '../helpers/outbox';
 import { fixtures } from '../helpers/fixtures';
 import { contactAccount, moreFixtures } from '../helpers/admin-api';
 import { itWithPoppler, pdfText } from '../helpers/poppler';
+import { storeRecordPdf } from '../helpers/private-store';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -86,23 +83,13 @@ describe('invoice emails through a real SMTP server: issued with the PDF, remind
 
   it('attaches the PDF the firm attached itself, when it did, exactly as the portal serves it', async () => {
     const own = Buffer.from('%PDF-1.4\n% the firm\'s own invoice layout\n%%EOF\n');
-    const filepath = path.join(os.tmpdir(), `own-invoice-${Date.now()}.pdf`);
-    writeFileSync(filepath, own);
-    const [file] = (await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath, originalFilename: 'own.pdf', mimetype: 'application/pdf', size: own.length } })) as { id: number; url: string }[];
-    rmSync(filepath, { force: true });
-    try {
-      const draft = (await fixtures(app).invoice(client, { state: 'draft', pdf: file!.id })) as unknown as Row;
-      expect(await inbox()).toEqual([]);
-      await app.strapi.documents('plugin::clientia.invoice').update({ documentId: draft.documentId, data: { state: 'issued', issueDate: '2026-11-04' } as never });
-      const mail = await inbox();
-      expect(mail).toHaveLength(2);
-      for (const message of mail) expect(message.attachments[0]!.content.equals(own)).toBe(true);
-    } finally {
-      rmSync(path.join(app.strapi.dirs.static.public, file!.url), { force: true });
-    }
+    const draft = (await fixtures(app).invoice(client, { state: 'draft' })) as unknown as Row;
+    await storeRecordPdf(app, 'plugin::clientia.invoice', String(draft.documentId), own, 'own.pdf');
+    expect(await inbox()).toEqual([]);
+    await app.strapi.documents('plugin::clientia.invoice').update({ documentId: draft.documentId, data: { state: 'issued', issueDate: '2026-11-04' } as never });
+    const mail = await inbox();
+    expect(mail).toHaveLength(2);
+    for (const message of mail) expect(message.attachments[0]!.content.equals(own)).toBe(true);
   });
 
   it('sends nothing for a draft, and nothing when the issuing write is rolled back', async () => {

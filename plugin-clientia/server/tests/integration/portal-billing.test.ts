@@ -1,13 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import type { Response } from 'supertest';
 
 import { adminApi } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
 import { itWithPoppler, pdfInfo, pdfText } from '../helpers/poppler';
 import { buildPortalWorld, type Persona, type PortalWorld } from '../helpers/portal-world';
+import { storeRecordPdf } from '../helpers/private-store';
 import { countRequestStatements } from '../helpers/statement-count';
 import { adminToken, startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -39,7 +36,6 @@ const dayBefore = (iso: string) => {
 describe('portal API: invoices, payments and retainers', () => {
   let app: TestApp;
   let world: PortalWorld;
-  let tmp: string;
   const a = {} as Record<'partlyPaid' | 'paid' | 'draft' | 'advisory' | 'support', Doc>;
   const b = {} as Record<'invoice' | 'retainer', Doc>;
   const seen: string[] = [];
@@ -66,13 +62,6 @@ describe('portal API: invoices, payments and retainers', () => {
     app = await startTestApp();
     world = await buildPortalWorld(app);
     const f = fixtures(app);
-    tmp = await mkdtemp(path.join(tmpdir(), 'clientia-invoice-'));
-    const filepath = path.join(tmp, 'invoice.pdf');
-    await writeFile(filepath, PDF);
-    const [file] = (await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath, originalFilename: 'invoice.pdf', mimetype: 'application/pdf', size: PDF.length } })) as { id: number }[];
 
     const retainer = (client: { documentId: string }, data: Record<string, unknown>) =>
       f.docs('retainer').create({ data: { client: client.documentId, amount: 250_000, interval: 'monthly', ...data } as never }) as Promise<Doc>;
@@ -113,17 +102,17 @@ describe('portal API: invoices, payments and retainers', () => {
     a.paid = (await f.invoice(world.clientA, {
       state: 'issued',
       lineItems: [{ description: 'Filing fee', quantity: 1, unitPrice: 20_000, taxRate: 0 }],
-      pdf: file.id,
     })) as Doc;
+    await storeRecordPdf(app, 'plugin::clientia.invoice', a.paid.documentId, PDF, 'invoice.pdf');
     await f.payment(a.paid, 20_000, { receivedOn: '2026-12-01', method: 'direct_debit', reference: 'DD-77' });
     a.draft = (await f.invoice(world.clientA, { lineItems: [{ description: 'Not yet billed', quantity: 1, unitPrice: 999, taxRate: 0 }] })) as Doc;
 
-    b.invoice = (await f.invoice(world.clientB, { state: 'issued', pdf: file.id, lineItems: [{ description: 'Beta work', quantity: 1, unitPrice: 70_000, taxRate: 0 }] })) as Doc;
+    b.invoice = (await f.invoice(world.clientB, { state: 'issued', lineItems: [{ description: 'Beta work', quantity: 1, unitPrice: 70_000, taxRate: 0 }] })) as Doc;
+    await storeRecordPdf(app, 'plugin::clientia.invoice', b.invoice.documentId, PDF, 'invoice.pdf');
     await f.payment(b.invoice, 1_000, { reference: 'BETA-REF' });
   });
   afterAll(async () => {
     await app?.stop();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   const routes = () => ['/invoices', `/invoices/${a.paid.documentId}`, `/invoices/${a.paid.documentId}/pdf`, '/payments', '/retainers'];

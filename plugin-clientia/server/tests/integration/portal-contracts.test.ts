@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import type { Response } from 'supertest';
 
 import { fixtures } from '../helpers/fixtures';
 import { buildPortalWorld, type Persona, type PortalWorld } from '../helpers/portal-world';
+import { storeRecordPdf } from '../helpers/private-store';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 type Doc = { id: number; documentId: string; number?: string };
@@ -23,7 +20,6 @@ const binary = (res: Response, done: (error: Error | null, body: Buffer) => void
 describe('portal API: contracts', () => {
   let app: TestApp;
   let world: PortalWorld;
-  let tmp: string;
   const a: Record<'signed' | 'amendment' | 'nda' | 'draft', Doc> = {} as never;
   let foreign: Doc;
   const seen: string[] = [];
@@ -47,13 +43,6 @@ describe('portal API: contracts', () => {
     app = await startTestApp();
     world = await buildPortalWorld(app);
     const f = fixtures(app);
-    tmp = await mkdtemp(path.join(tmpdir(), 'clientia-contract-'));
-    const filepath = path.join(tmp, 'msa.pdf');
-    await writeFile(filepath, PDF);
-    const [file] = (await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath, originalFilename: 'msa.pdf', mimetype: 'application/pdf', size: PDF.length } })) as { id: number }[];
 
     const membership = async (name: string, client: { id: number }) =>
       (await app.strapi.db.query('plugin::clientia.membership').findOne({ where: { name, client: { id: client.id } } })) as Doc;
@@ -67,10 +56,10 @@ describe('portal API: contracts', () => {
       endDate: '2027-12-31',
       renewalDate: '2027-10-01',
       value: 1_234_567,
-      file: file.id,
       signatories: [ownerA.documentId, adminA.documentId],
       internalNotes: 'STAFF-ONLY: walk-away price is lower',
     })) as Doc;
+    await storeRecordPdf(app, 'plugin::clientia.contract', a.signed.documentId, PDF, 'msa.pdf');
     a.amendment = (await f.contract(world.clientA, {
       title: 'Amendment 1: extended scope',
       kind: 'amendment',
@@ -81,7 +70,8 @@ describe('portal API: contracts', () => {
     })) as Doc;
     a.nda = (await f.contract(world.clientA, { title: 'Mutual NDA', kind: 'nda', state: 'active', effectiveDate: '2025-03-15' })) as Doc;
     a.draft = (await f.contract(world.clientA, { title: 'Draft statement of work', kind: 'sow', amends: a.signed.documentId })) as Doc;
-    foreign = (await f.contract(world.clientB, { title: 'Beta confidential licence', kind: 'licence', state: 'sent', file: file.id })) as Doc;
+    foreign = (await f.contract(world.clientB, { title: 'Beta confidential licence', kind: 'licence', state: 'sent' })) as Doc;
+    await storeRecordPdf(app, 'plugin::clientia.contract', foreign.documentId, PDF, 'msa.pdf');
 
     const owner = (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: world.emails.ownerA } })) as Doc;
     const system = app.strapi.plugin('clientia').service('system') as { run: <T>(fn: () => Promise<T>) => Promise<T> };
@@ -101,7 +91,6 @@ describe('portal API: contracts', () => {
   });
   afterAll(async () => {
     await app?.stop();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   const routes = () => ['/contracts', `/contracts/${a.signed.documentId}`, `/contracts/${a.signed.documentId}/file`];

@@ -1,9 +1,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { adminApi, staffWithActions } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
+import { privateStoreDir, storeRecordPdf } from '../helpers/private-store';
 import { adminToken, startTestApp, type TestApp } from '../helpers/test-app';
 import { sha256Hex, type ChainedEvent, type SignatureEventFields } from '../../src/signing/chain';
 
@@ -33,15 +33,8 @@ describe('admin API: verifying a contract’s signing trail', () => {
     const f = fixtures(app);
     admin = adminApi(app, await adminToken(app));
     const client = await f.client({ name: 'Chain & Co' });
-    const upload = path.join(os.tmpdir(), `msa-${Date.now()}.pdf`);
-    writeFileSync(upload, pdfBytes);
-    const [file] = (await app.strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: {}, files: { filepath: upload, originalFilename: 'msa.pdf', mimetype: 'application/pdf', size: pdfBytes.length } })) as { id: number; url: string }[];
-    rmSync(upload, { force: true });
-    storedPdf = path.join(app.strapi.dirs.static.public, file!.url);
-    contract = (await f.contract(client, { title: 'Master services agreement', file: file!.id })) as unknown as { id: number; documentId: string };
+    contract = (await f.contract(client, { title: 'Master services agreement' })) as unknown as { id: number; documentId: string };
+    storedPdf = path.join(privateStoreDir(app), await storeRecordPdf(app, 'plugin::clientia.contract', contract.documentId, pdfBytes, 'msa.pdf'));
 
     const signing = app.strapi.plugin('clientia').service('signing') as Signing;
     const system = app.strapi.plugin('clientia').service('system') as SystemRun;
@@ -65,7 +58,6 @@ describe('admin API: verifying a contract’s signing trail', () => {
     });
   });
   afterAll(async () => {
-    if (storedPdf) rmSync(storedPdf, { force: true });
     await app?.stop();
   });
 

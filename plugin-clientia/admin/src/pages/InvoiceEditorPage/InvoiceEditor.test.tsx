@@ -26,6 +26,8 @@ jest.mock('../../api/client', () => ({
     recordPayment: jest.fn(),
     sendInvoiceReminder: jest.fn(),
     getInvoicePdf: jest.fn(),
+    attachInvoicePdf: jest.fn(),
+    removeInvoicePdf: jest.fn(),
   },
 }));
 
@@ -61,6 +63,7 @@ const issuedInvoice = (changes: Partial<StaffInvoice> = {}): StaffInvoice => ({
   correctedInvoice: null,
   creditNotes: [],
   payments: [],
+  attachedPdf: null,
   ...changes,
 });
 
@@ -416,5 +419,50 @@ describe('invoice editor: payments, reminders and the PDF', () => {
     expect(notify).toHaveBeenCalledWith('info', 'The browser kept the new tab from opening, so the PDF was downloaded instead.');
     open.mockRestore();
     click.mockRestore();
+  });
+
+  it('attaches the firm’s own PDF to a draft, says which the client gets, and goes back to the generated one', async () => {
+    const draft = issuedInvoice({ state: 'draft', number: null });
+    const withPdf = { ...draft, attachedPdf: { name: 'INV-0042.pdf', size: 2048, sha256: 'a'.repeat(64) } };
+    api.attachInvoicePdf.mockResolvedValue(withPdf);
+    api.removeInvoicePdf.mockResolvedValue(draft);
+    const onChanged = jest.fn();
+    const notify = jest.fn();
+    const first = renderInAdmin(<InvoiceEditorView {...props({ invoice: draft, onChanged, notify })} />);
+    const section = screen.getByRole('region', { name: 'The firm’s own PDF' });
+    expect(within(section).getByText('None: the client gets the PDF generated from this invoice.')).toBeTruthy();
+
+    const pdf = new File(['%PDF-1.7'], 'INV-0042.pdf', { type: 'application/pdf' });
+    fireEvent.change(within(section).getByLabelText('Invoice PDF'), { target: { files: [pdf] } });
+    await act(async () => {
+      fireEvent.click(within(section).getByRole('button', { name: 'Upload PDF' }));
+    });
+    expect(api.attachInvoicePdf).toHaveBeenCalledWith('inv-1', pdf);
+    expect(onChanged).toHaveBeenCalledWith(withPdf);
+    expect(notify).toHaveBeenCalledWith('success', 'INV-0042.pdf will be sent to the client instead of the generated PDF.');
+
+    // The page shows the invoice as the server answered.
+    first.unmount();
+    renderInAdmin(<InvoiceEditorView {...props({ invoice: withPdf, onChanged, notify })} />);
+    expect(screen.getByText(/^INV-0042\.pdf \(2 kB\), in private storage/i)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Use the generated PDF' }));
+    });
+    expect(api.removeInvoicePdf).toHaveBeenCalledWith('inv-1');
+    expect(onChanged).toHaveBeenLastCalledWith(draft);
+  });
+
+  it('refuses a file that is not a PDF before calling the API, and offers no change once issued', async () => {
+    renderInAdmin(<InvoiceEditorView {...props({ invoice: issuedInvoice({ state: 'draft', number: null }) })} />);
+    fireEvent.change(screen.getByLabelText('Invoice PDF'), { target: { files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] } });
+    expect(screen.getByText('Choose a PDF file.')).toBeTruthy();
+    expect(api.attachInvoicePdf).not.toHaveBeenCalled();
+  });
+
+  it('shows an issued invoice’s own PDF without a way to change it', () => {
+    renderInAdmin(<InvoiceEditorView {...props({ invoice: issuedInvoice({ attachedPdf: { name: 'INV-0007.pdf', size: 4096, sha256: null } }) })} />);
+    expect(screen.getByRole('region', { name: 'The firm’s own PDF' })).toBeTruthy();
+    expect(screen.queryByLabelText(/Invoice PDF/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Use the generated PDF' })).toBeNull();
   });
 });

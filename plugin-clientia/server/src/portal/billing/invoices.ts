@@ -25,9 +25,9 @@ import { relation, relationList, textOrNull, type Row } from '../../repositories
 import { columnOf, linkedIds, linkedTo, records } from '../../repositories/records';
 import { sumByCurrency } from '../../repositories/totals';
 import { CREDIT_NOTES_ONLY, ofKind } from '../../repositories/invoice-kinds';
-import { openMediaFile, MEDIA_FILE_FIELDS, type FileStream } from '../../storage/media-files';
+import type { FileStream } from '../../storage/media-files';
 import { attachmentName } from '../../http/downloads';
-import { asFileStream, generateInvoicePdf } from '../../billing/invoice-document';
+import { asFileStream, generateInvoicePdf, openAttachedInvoicePdf } from '../../billing/invoice-document';
 import type { PortalContext } from '../context';
 import type { ListQuery } from '../../../../shared/contracts/portal';
 import { paginationMeta } from '../../serializers/pagination';
@@ -161,14 +161,13 @@ export const invoicePdf = async (
 ): Promise<{ file: FileStream; filename: string }> => {
   const where = { documentId, ...invoicesVisibleTo(strapi, portal) };
   const row = await records(strapi, UID.invoice).findOne({
-    select: ['id', 'number'],
+    select: ['id', 'number', 'pdfKey'],
     where,
-    populate: { pdf: { select: [...MEDIA_FILE_FIELDS] } },
   });
   if (!row) throw new errors.NotFoundError(INVOICE_NOT_FOUND);
   const filename = attachmentName(textOrNull(row.number), 'invoice');
-  if (relation(row, 'pdf')) {
-    const file = await openMediaFile(strapi, relation(row, 'pdf'));
+  if (textOrNull(row.pdfKey)) {
+    const file = await openAttachedInvoicePdf(strapi, row);
     if (!file) throw new errors.NotFoundError(NO_INVOICE_PDF);
     return { file, filename };
   }

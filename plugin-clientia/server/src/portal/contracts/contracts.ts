@@ -26,7 +26,7 @@ import type { ListQuery } from '../../../../shared/contracts/portal';
 import { paginationMeta } from '../../serializers/pagination';
 import { signaturesBy } from './signed-by';
 import type { FileStream } from '../../storage/media-files';
-import { CONTRACT_FILE_POPULATE, CONTRACT_FILE_SELECT, openContractFile } from '../../signing/document';
+import { CONTRACT_FILE_SELECT, openContractFile } from '../../signing/document';
 import { attachmentName } from '../../http/downloads';
 
 type ContractSort = (typeof PORTAL_CONTRACT_SORTS)[number];
@@ -40,7 +40,7 @@ const visibleTo = (strapi: Core.Strapi, portal: PortalContext) => ({
   state: { $ne: 'draft' },
 });
 
-const LIST_POPULATE = { amends: { select: [...AMENDS_FIELDS] }, file: { select: ['id'] } };
+const LIST_POPULATE = { amends: { select: [...AMENDS_FIELDS] } };
 
 /** The contracts among these the caller has signed. */
 const signedByCaller = async (strapi: Core.Strapi, portal: PortalContext, contractIds: number[]) =>
@@ -141,7 +141,6 @@ export const contractFile = async (
   const row: Row | null = await records(strapi, UID.contract).findOne({
     select: ['id', 'number', ...CONTRACT_FILE_SELECT],
     where: { documentId, ...visibleTo(strapi, portal) },
-    populate: CONTRACT_FILE_POPULATE,
   });
   if (!row) throw new errors.NotFoundError(CONTRACT_NOT_FOUND);
   const file = await openContractFile(strapi, row);

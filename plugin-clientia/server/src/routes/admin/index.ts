@@ -86,5 +86,7 @@ export default () => ({
     route('POST', '/invoices/:documentId/payments', 'invoices.recordPayment', manageBilling),
     route('POST', '/invoices/:documentId/reminders', 'invoices.remind', manageBilling),
     route('GET', '/invoices/:documentId/pdf', 'invoices.pdf', read),
+    route('PUT', '/invoices/:documentId/pdf', 'invoices.attachPdf', manageBilling),
+    route('DELETE', '/invoices/:documentId/pdf', 'invoices.removePdf', manageBilling),
   ],
 });

@@ -59,7 +59,7 @@ export const serializePortalContract = (row: Row, caller: CallerSigning): Portal
     signedAt: isoDateTime(row.signedAt),
     isSignatory: caller.isSignatory,
     hasSigned: caller.hasSigned,
-    hasFile: Boolean(relation(row, 'file')) || Boolean(textOrNull(row.fileHash)),
+    hasFile: Boolean(textOrNull(row.fileHash)),
   };
 };
 

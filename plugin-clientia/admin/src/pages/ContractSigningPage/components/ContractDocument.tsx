@@ -1,13 +1,14 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 
+import { CONTRACT_FILE_MAX_BYTES } from '../../../../../shared/contracts/admin-contracts';
 import type { AdminSigningView } from '../../../../../shared/contracts/signing';
+import { PdfUpload, type PdfUploadTexts } from '../../../components/PdfUpload';
 import { Section } from '../../../components/Section';
 import { formatDate, formatDateTime, formatFileSize } from '../../../utils/dates';
 import { formatMoney } from '../../../utils/money';
 import { useTranslate } from '../../../utils/useTranslate';
 import { formatUtc } from '../signing';
-import { ContractFileUpload } from './ContractFileUpload';
 import { DetailGrid, type Detail } from './DetailGrid';
 import { HashValue } from './HashValue';
 
@@ -19,6 +20,13 @@ interface ContractDocumentProps {
   onEdit?: () => void;
 }
 
+const CONTRACT_PDF_TEXTS: PdfUploadTexts = {
+  formLabel: 'contractEditor.file.formLabel',
+  choose: 'contractEditor.file.choose',
+  replace: 'contractEditor.file.replace',
+  hint: 'contractEditor.file.hint',
+};
+
 /** The PDF the signatories are asked to sign, the contract's terms, and the fingerprint the PDF was fixed with when sent. */
 export const ContractDocument = ({ contract, onUpload, onEdit }: ContractDocumentProps) => {
   const { t, label, locale } = useTranslate();
@@ -27,11 +35,9 @@ export const ContractDocument = ({ contract, onUpload, onEdit }: ContractDocumen
   const day = (value: string | null) => formatDate(value, locale) ?? none;
   const { file } = contract;
 
-  const fileDetail = !file
-    ? t('signing.document.noFile')
-    : file.storage === 'private'
-      ? t('contractEditor.file.private', { name: file.name ?? none, size: formatFileSize(file.size, locale) ?? none })
-      : t('contractEditor.file.media');
+  const fileDetail = file
+    ? t('contractEditor.file.private', { name: file.name ?? none, size: formatFileSize(file.size, locale) ?? none })
+    : t('signing.document.noFile');
 
   const details: Detail[] = [
     [t('signing.document.kind'), label('kind', contract.kind)],
@@ -69,7 +75,7 @@ export const ContractDocument = ({ contract, onUpload, onEdit }: ContractDocumen
             </Typography>
           </Box>
         ) : null}
-        {onUpload ? <ContractFileUpload replacing={Boolean(file)} onUpload={onUpload} /> : null}
+        {onUpload ? <PdfUpload maxBytes={CONTRACT_FILE_MAX_BYTES} replacing={Boolean(file)} texts={CONTRACT_PDF_TEXTS} onUpload={onUpload} /> : null}
         {contract.internalNotes ? (
           <Box tag="dl">
             <Typography variant="sigma" textColor="neutral600" tag="dt">

@@ -11,6 +11,7 @@ import { checkDraft, decimalSeparatorOf, emptyForm, formFromInvoice, type FormEr
 import { ConfirmDialog } from './ConfirmDialog';
 import { InvoiceForm } from './InvoiceForm';
 import { InvoiceSummary } from './InvoiceSummary';
+import { OwnPdf } from './OwnPdf';
 import { PdfButtons } from './PdfButtons';
 import { RecordPaymentModal } from './RecordPaymentModal';
 
@@ -225,6 +226,8 @@ export const InvoiceEditorView = ({ invoice, client, canManage, notify, onChange
       ) : invoice ? (
         <InvoiceSummary invoice={invoice} />
       ) : null}
+
+      {invoice ? <OwnPdf invoice={invoice} editable={canManage && invoice.state === 'draft'} notify={notify} onChanged={onChanged} /> : null}
 
       {invoice && paying ? (
         <RecordPaymentModal
