@@ -63,7 +63,16 @@ export interface ClientiaConfig {
    * empty: `.data/documents` there. Never inside the public folder, which Strapi serves to anyone.
    */
   documentsDir: string;
+  /**
+   * The app's own routes that take multipart uploads, as `METHOD /path` (`:name` for a segment),
+   * e.g. `POST /api/careers/:id/cv`. The plugin's routes and the upload plugin's are known; any
+   * other route is refused a multipart body (415) before it is written to a temporary file.
+   */
+  fileRoutes: string[];
 }
+
+/** One `fileRoutes` entry: a write method and a path. */
+export const FILE_ROUTE_SHAPE = /^(POST|PUT|PATCH)\s+(\/\S*)$/;
 
 export const DEFAULT_CONFIG: ClientiaConfig = {
   portalUrl: 'http://localhost:4321',
@@ -83,6 +92,7 @@ export const DEFAULT_CONFIG: ClientiaConfig = {
   reminderDaysBeforeDue: 3,
   emailFrom: '',
   documentsDir: '',
+  fileRoutes: [],
 };
 
 /**
@@ -91,7 +101,7 @@ export const DEFAULT_CONFIG: ClientiaConfig = {
  * `trustedProxies: ['10.0.0.5']` would come out as ['10.0.0.5', '::1']. The app's list is taken
  * as it is, and `pluginConfig` answers the default when the app sets none.
  */
-const MERGED_DEFAULTS: Partial<ClientiaConfig> = { ...DEFAULT_CONFIG, trustedProxies: undefined };
+const MERGED_DEFAULTS: Partial<ClientiaConfig> = { ...DEFAULT_CONFIG, trustedProxies: undefined, fileRoutes: undefined };
 
 const fail = (key: keyof ClientiaConfig, message: string): never => {
   throw new Error(`Invalid ${PLUGIN_ID} plugin config "${key}": ${message}`);
@@ -159,6 +169,10 @@ const validator = (config: Partial<ClientiaConfig> & Record<string, unknown>) =>
   }
   if (typeof config.documentsDir !== 'string' || config.documentsDir.includes('\0')) {
     fail('documentsDir', 'must be a folder path, or empty for .data/documents in the app');
+  }
+  const fileRoutes = config.fileRoutes ?? DEFAULT_CONFIG.fileRoutes;
+  if (!Array.isArray(fileRoutes) || fileRoutes.some((entry) => typeof entry !== 'string' || !FILE_ROUTE_SHAPE.test(entry.trim()))) {
+    fail('fileRoutes', 'must be a list of "METHOD /path" entries such as ["POST /api/careers/:id/cv"] (POST, PUT or PATCH)');
   }
 };
 

@@ -7,9 +7,9 @@ export interface AdminUploadContext extends AdminContext {
 }
 
 /**
- * Runs the handler and then removes the request's temporary files, whatever it answered. (A request
- * refused before its handler runs, by the admin policies, is cleaned up by the portal-input
- * middleware.)
+ * Runs the handler and then removes the request's temporary files, whatever it answered, as soon
+ * as it is done with them. (The request-files middleware removes whatever is left, for every
+ * request, including those refused before their handler runs.)
  */
 export const discardingFiles = async (ctx: AdminUploadContext, handle: () => Promise<void>) => {
   try {

@@ -29,7 +29,7 @@ export const fieldError = (path: FieldPath, message: string) => {
   return new errors.ValidationError(`${details.errors[0]!.path.join('.')}: ${message}`, details);
 };
 
-type RefusalStatus = 401 | 403 | 409 | 410;
+type RefusalStatus = 401 | 403 | 409 | 410 | 411 | 415;
 
 /** An HTTP error whose message and details reach the caller (its name follows the status: ConflictError, GoneError…). */
 export const refusal = (status: RefusalStatus, message: string, details: Record<string, unknown> = {}) =>

@@ -1,7 +1,9 @@
 import portalInput from './portal-input';
 import privateFiles from './private-files';
+import requestFiles from './request-files';
 
 export default {
   'portal-input': portalInput,
   'private-files': privateFiles,
+  'request-files': requestFiles,
 };

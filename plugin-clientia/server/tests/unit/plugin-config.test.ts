@@ -60,7 +60,7 @@ describe('plugin config: defaults', () => {
 describe('plugin config: refusals name the key and what it takes', () => {
   it('names an unknown key and lists the known ones', () => {
     expect(validate({ portalURL: 'https://x.example' })).toThrow(
-      /^Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale, invoiceNumberFormat, contractNumberFormat, creditNoteNumberFormat, paymentTermsDays, invitationTtlHours, trustedProxies, retainerInvoiceState, billingAnchor, prorateBilling, billingSchedule, scheduledJobs, reminderDaysBeforeDue, emailFrom, documentsDir$/
+      /^Unknown clientia plugin config "portalURL"; known keys: portalUrl, defaultCurrency, defaultLocale, invoiceNumberFormat, contractNumberFormat, creditNoteNumberFormat, paymentTermsDays, invitationTtlHours, trustedProxies, retainerInvoiceState, billingAnchor, prorateBilling, billingSchedule, scheduledJobs, reminderDaysBeforeDue, emailFrom, documentsDir, fileRoutes$/
     );
     // The key the issue calls "document storage" is the folder.
     expect(validate({ documentStorage: 'private' })).toThrow(/Unknown clientia plugin config "documentStorage"; known keys: .*documentsDir/);
