@@ -231,6 +231,31 @@ describe('signing in beyond the password', { concurrency: false }, () => {
     assert.match(html, /data-passkey-sign-in[^>]*hidden|hidden[^>]*data-passkey-sign-in/, 'the passkey button stays hidden without the script');
   });
 
+  it('sends a contact only to a page of the portal after signing in, however `next` is spelled', async () => {
+    // As typed into the address bar: the browser drops a tab or a newline, so `/%09/evil.example` would be `//evil.example`.
+    const spellings = ['/%09/evil.example/phish', '/%0a/x', '/%0d%0a/evil.example', '//evil.example/phish', '/%5Cevil.example', 'https://evil.example/', '/invoices?state=overdue'];
+    for (const next of spellings) {
+      const context = await noScriptContext();
+      try {
+        const page = await context.newPage();
+        const form = await page.goto(`${portal}/sign-in?next=${next}`);
+        assert.ok(form && form.status() < 500, `${next}: the sign-in page answered ${form?.status()}`);
+        await page.fill('#email', 'anna@northwind.example');
+        await page.fill('#password', secrets.DEMO_CONTACT_PASSWORD);
+        await page.click('main form button[type=submit]');
+        await page.waitForLoadState('load');
+        assert.equal(new URL(page.url()).origin, portal, `${next}: signed in, the contact is at ${page.url()}`);
+        assert.equal(pathOf(page), next === '/invoices?state=overdue' ? '/invoices' : '/', next);
+        // Signed in already, the sign-in page sends the contact on at once: to the same place.
+        const again = await page.goto(`${portal}/sign-in?next=${next}`);
+        assert.ok(again && again.status() < 500, `${next}: ${again?.status()}`);
+        assert.equal(new URL(page.url()).origin, portal, `${next}: signed in, the contact is at ${page.url()}`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('lets a contact turn on two-factor authentication, then asks for a code after the password (or a recovery code, once)', async () => {
     const email = 'lena@northwind.example';
     const context = await noScriptContext();

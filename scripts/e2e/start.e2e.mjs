@@ -88,12 +88,14 @@ describe('npm start', { concurrency: false }, () => {
       assert.equal(attention.counts.memberships, 8);
       for (const list of ATTENTION_LISTS) assert.ok(attention[list].length > 0, `the admin home lists ${list}`);
 
-      const contact = await fetch(`${strapiUrl}/api/auth/local`, {
+      const contact = await fetch(`${strapiUrl}/api/clientia/sign-in/password`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ identifier: 'maya@bluebird.example', password: secrets.DEMO_CONTACT_PASSWORD }),
+        body: JSON.stringify({ email: 'maya@bluebird.example', password: secrets.DEMO_CONTACT_PASSWORD }),
       });
       assert.equal(contact.status, 200, 'a printed contact login works');
+      const signedIn = /** @type {{ data: { status: string } }} */ (await contact.json());
+      assert.equal(signedIn.data.status, 'signed-in');
 
       const home = await fetch(`${portalUrl}/`);
       assert.equal(home.status, 200);

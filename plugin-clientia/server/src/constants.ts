@@ -29,6 +29,9 @@ export const UID = {
 export type ClientiaUid = (typeof UID)[keyof typeof UID];
 
 /** Content types of Strapi's own plugins that Clientia reads or writes. */
+/** The users-permissions role type of every portal contact. */
+export const CONTACT_ROLE_TYPE = 'client-contact';
+
 export const STRAPI_UID = {
   user: 'plugin::users-permissions.user',
   role: 'plugin::users-permissions.role',

@@ -9,6 +9,7 @@ import { useReadCommitted } from './repositories/mysql';
 import { guardStaffDocuments, lockGenericAdminRoutes } from './policies/staff-access';
 import { registerRecordRules } from './rules';
 import { guardSignatureEvents } from './signing/append-only';
+import { closeLegacyAuthToContacts } from './sign-in/legacy-routes';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Strapi reads this list when it mounts the middlewares, after every plugin's register.
@@ -23,6 +24,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the rules: a staff member's request is checked before any rule runs for it.
   guardStaffDocuments(strapi);
   lockGenericAdminRoutes(strapi);
+  closeLegacyAuthToContacts(strapi);
   registerRecordRules(strapi);
   guardSignatureEvents(strapi);
   hashResetCodes(strapi);

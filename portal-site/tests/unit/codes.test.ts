@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { orderSessions, passkeyNameProblem, sessionMethodKey } from '../../src/lib/server/account-security';
 import { accountCodeRefusal, isTwoFactorRequired, proofOf, recoveryCode, secretGroups, signInCodeRefusal, totpCode } from '../../src/lib/server/codes';
-import { signInHeaders } from '../../src/lib/server/forwarded';
+import { browserHeaders } from '../../src/lib/server/forwarded';
 import { StrapiError } from '../../src/lib/server/strapi';
 
 const apiError = (status: number, details: Record<string, unknown> = {}) =>
@@ -67,15 +67,12 @@ describe("the API's answers to codes", () => {
 });
 
 describe('what the portal forwards on sign-in and passkey calls', () => {
-  it("sends the browser's address and user agent, and the portal's own origin", () => {
-    expect(signInHeaders({ clientAddress: '203.0.113.9', userAgent: 'Mozilla/5.0 (X11)' }, 'https://portal.firm.example')).toEqual({
+  it("sends the browser's address and user agent, and never names an origin (that is Strapi's configuration)", () => {
+    expect(browserHeaders({ clientAddress: '203.0.113.9', userAgent: 'Mozilla/5.0 (X11)' })).toEqual({
       'x-forwarded-for': '203.0.113.9',
       'x-clientia-user-agent': 'Mozilla/5.0 (X11)',
-      'x-clientia-portal-origin': 'https://portal.firm.example',
     });
-    expect(signInHeaders({ clientAddress: 'unknown', userAgent: '\r\n' }, 'http://localhost:4321')).toEqual({
-      'x-clientia-portal-origin': 'http://localhost:4321',
-    });
+    expect(browserHeaders({ clientAddress: 'unknown', userAgent: '\r\n' })).toEqual({});
   });
 });
 

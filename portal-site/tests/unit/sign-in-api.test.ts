@@ -42,11 +42,10 @@ const browser = { clientAddress: '203.0.113.24', userAgent: 'Mozilla/5.0 (Macint
 const forwarded = {
   'x-forwarded-for': '203.0.113.24',
   'x-clientia-user-agent': 'Mozilla/5.0 (Macintosh)',
-  'x-clientia-portal-origin': 'https://portal.firm.example',
 };
 
 describe('the sign-in calls to the API', () => {
-  it('post each step to the plugin, never to users-permissions, with the browser and the portal named', async () => {
+  it('post each step to the plugin, never to users-permissions, with the browser named', async () => {
     await signIn.passwordStep('ann@client.example', 'correct horse', browser);
     await signIn.requestSignInLink('ann@client.example', browser);
     await signIn.redeemSignInLink('link-token', browser);

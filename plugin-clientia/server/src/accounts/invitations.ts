@@ -5,7 +5,7 @@ import { errors } from '@strapi/utils';
 
 import type { InviteContactResponse, PortalRole } from '../../../shared/contracts/admin';
 import { fieldError, refusal } from '../domain/errors';
-import { STRAPI_UID, UID } from '../constants';
+import { CONTACT_ROLE_TYPE, STRAPI_UID, UID } from '../constants';
 import { pluginConfig } from '../config/plugin-config';
 import { bool, text, type Row } from '../repositories/rows';
 import { queueEmail } from '../email';
@@ -47,7 +47,7 @@ const freeUsername = async (strapi: Core.Strapi, email: string) => {
 const accountFor = async (strapi: Core.Strapi, email: string): Promise<Row> => {
   const existing = await records(strapi, STRAPI_UID.user).findOne({ select: ['id', 'documentId', 'email'], where: { email: { $eqi: email } } });
   if (existing) return existing;
-  const role = await records(strapi, STRAPI_UID.role).findOne({ select: ['id'], where: { type: 'client-contact' } });
+  const role = await records(strapi, STRAPI_UID.role).findOne({ select: ['id'], where: { type: CONTACT_ROLE_TYPE } });
   if (!role) throw new errors.ApplicationError('The Client contact role is missing');
   return documents(strapi, STRAPI_UID.user).create({
     data: {

@@ -38,7 +38,7 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
   const logEnded = (ctx: SecurityRequest, portal: PortalContext, reason: string, ended: number) => {
     if (ended === 0) return Promise.resolve();
     const { ip, userAgent } = requestContext(ctx, strapi);
-    return recordSignInEvent(strapi, { userId: portal.user.id, verb: 'session-ended', details: { reason, sessionsEnded: ended, ip, userAgent, by: portal.signInSession?.documentId ?? null } });
+    return recordSignInEvent(strapi, { userId: portal.user.id, verb: 'session-ended', details: { reason, sessionsEnded: ended, ip, userAgent, by: portal.signInSession.documentId } });
   };
 
   return {
@@ -53,7 +53,7 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
     async sessions(ctx: SecurityRequest) {
       parseQuery(portalQuery, ctx.query);
       const portal = portalContext(ctx);
-      const data: SignInSessionSummary[] = await listSessions(strapi, { id: portal.user.id, password: ctx.state.user?.password ?? null }, portal.signInSession?.documentId ?? null);
+      const data: SignInSessionSummary[] = await listSessions(strapi, { id: portal.user.id, password: ctx.state.user?.password ?? null }, portal.signInSession.documentId);
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = { data };
     },
@@ -62,7 +62,7 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
       parseQuery(portalQuery, ctx.query);
       const portal = portalContext(ctx);
       const id = requestedId(ctx.params, SESSION_NOT_FOUND);
-      const reason = id === portal.signInSession?.documentId ? 'signed-out' : 'ended-by-contact';
+      const reason = id === portal.signInSession.documentId ? 'signed-out' : 'ended-by-contact';
       if (!(await endSession(strapi, portal.user.id, id, reason))) throw new errors.NotFoundError(SESSION_NOT_FOUND);
       await logEnded(ctx, portal, reason, 1);
       ctx.status = 204;
@@ -74,7 +74,7 @@ const portalSecurity = ({ strapi }: { strapi: Core.Strapi }) => {
       parseBody(endSessionsRequest, ctx.request.body);
       const portal = portalContext(ctx);
       // A token without a session has no "this one" to keep: every session is another.
-      const ended = await endSessions(strapi, portal.user.id, { except: portal.signInSession?.documentId, reason: 'ended-others' });
+      const ended = await endSessions(strapi, portal.user.id, { except: portal.signInSession.documentId, reason: 'ended-others' });
       await logEnded(ctx, portal, 'ended-others', ended);
       ctx.body = { data: { ended } };
     },

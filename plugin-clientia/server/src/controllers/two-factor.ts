@@ -77,7 +77,7 @@ const twoFactor = ({ strapi }: { strapi: Core.Strapi }) => ({
     const portal = portalContext(ctx);
     const data: RecoveryCodes = await confirmEnrolment(strapi, portal.user.id, code, requestContext(ctx, strapi), 'portal');
     // This session has now shown a code: it stays usable once two-factor is on for the account.
-    if (portal.signInSession) await setSessionSecondFactor(strapi, portal.signInSession.id, 'totp');
+    await setSessionSecondFactor(strapi, portal.signInSession.id, 'totp');
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = { data };
   },

@@ -14,8 +14,6 @@ export const FORWARDED = {
   browserSession: 'x-clientia-session',
   /** How the contact signed in to the portal. */
   authMethod: 'x-clientia-auth-method',
-  /** The portal's own PUBLIC_URL origin, so links and passkeys use the address the contact sees. */
-  portalOrigin: 'x-clientia-portal-origin',
 } as const;
 
 export interface RequestLike {

@@ -80,7 +80,10 @@ const requestFiles = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => 
             throw refusal(411, 'An upload must declare its Content-Length');
           }
           if (length > route.maxFileBytes + FORM_OVERHEAD_BYTES) {
-            throw new errors.PayloadTooLargeError(`The upload is larger than this route takes (${Math.round(route.maxFileBytes / (1024 * 1024))} MiB of files)`);
+            const message = `the upload is larger than this route takes (${Math.round(route.maxFileBytes / (1024 * 1024))} MiB of files)`;
+            throw new errors.PayloadTooLargeError(`${route.field ?? 'body'}: ${message}`, {
+              errors: [{ path: [route.field ?? 'body'], message, name: 'ValidationError' }],
+            });
           }
         }
       }

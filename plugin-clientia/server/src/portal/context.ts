@@ -14,8 +14,8 @@ export interface PortalContext {
   client: { id: number; documentId: string; name: string; currency: string; preferredLocale: string | null; timezone: string | null };
   memberships: { documentId: string; role: PortalRole; signatory: boolean; client: { documentId: string; name: string } }[];
   capabilities: ReadonlySet<Capability>;
-  /** The sign-in session the caller's token names (its `sid`); null for a token without one (from `/api/auth/local`). */
-  signInSession: SignInSession | null;
+  /** The sign-in session the caller's token names (its `sid`): a token without one is refused. */
+  signInSession: SignInSession;
 }
 
 

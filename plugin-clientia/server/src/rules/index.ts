@@ -24,6 +24,7 @@ import { retainerRule } from './retainer';
 import { timeEntryRule } from './time-entry';
 import { licenceRule, seatRule } from './seats';
 import { dropServerOwned } from '../domain/server-owned';
+import { checkWholeNumbers } from './whole-numbers';
 import type { RecordRule, RuleContext, WriteAction } from './types';
 import type { Entity } from '../repositories/rows';
 
@@ -131,6 +132,7 @@ const writeUnderRule = (strapi: Core.Strapi, ctx: MiddlewareContext, rule: Recor
     if (rule.checksTotals) await serializeTotalsChecks(strapi, trx);
     const data = (ctx.params.data ?? {}) as Record<string, unknown>;
     if (!isSystemWrite()) dropServerOwned(uid, data);
+    checkWholeNumbers(strapi.contentType(uid as never).attributes as Record<string, { type?: string }>, data);
     const documentId = ctx.params.documentId;
     const before = action === 'create' || !documentId ? null : await load(strapi, uid, { documentId }, rule.populate);
     // An unknown documentId is Strapi's to answer (404); there is nothing to check.

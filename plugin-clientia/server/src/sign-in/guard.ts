@@ -9,6 +9,7 @@ import { UID } from '../constants';
 import { refusal } from '../domain/errors';
 
 const SIGN_IN_ENDED = 'This sign-in has ended';
+const NO_SESSION = 'This token belongs to no sign-in session: sign in through the portal';
 const TWO_FACTOR_REQUIRED = 'Two-factor authentication is required';
 
 /** The 403 the portal answers when a second factor is missing: `details.reason` tells the portal to ask for one. */
@@ -44,10 +45,10 @@ const portalRequires = (stored: unknown): boolean => {
 
 /**
  * Everything the portal policy needs to know about the caller's sign-in, in one statement: the
- * session the token names (when it names one, and only if it is this contact's), whether the
+ * session the token names (only if it is this contact's), whether the
  * contact has an authenticator app set up, and the firm's portal-wide setting.
  */
-const readFacts = async (strapi: Core.Strapi, userId: number, sessionId: string | null): Promise<FactsRow | undefined> => {
+const readFacts = async (strapi: Core.Strapi, userId: number, sessionId: string): Promise<FactsRow | undefined> => {
   const knex = strapi.db.connection;
   const twoFactorTable = strapi.db.metadata.get(UID.twoFactor).tableName;
   const twoFactorUser = linkTable(strapi, UID.twoFactor, 'user');
@@ -62,9 +63,6 @@ const readFacts = async (strapi: Core.Strapi, userId: number, sessionId: string 
     .whereNull('environment')
     .whereNull('tag')
     .limit(1);
-  if (!sessionId) {
-    return (await knex.select(twoFactors.as('twoFactors'), settings.as('settings')).first()) as FactsRow | undefined;
-  }
   const sessionUser = linkTable(strapi, UID.signInSession, 'user');
   const s = (attribute: string) => `s.${columnOf(strapi, UID.signInSession, attribute)}`;
   return (await knex({ s: strapi.db.metadata.get(UID.signInSession).tableName })
@@ -108,22 +106,25 @@ const toSession = (row: FactsRow, userId: number): SignInSession => ({
  * session is live (not ended, not expired, opened under the current password): 401 otherwise. A
  * contact who needs two-factor authentication (set up, or required by the firm for the portal or
  * by one of their clients) gets 403 with `details.reason: 'two-factor-required'` unless the
- * session proved a second factor; a token without a session (from `/api/auth/local`) proved none.
+ * session proved a second factor. A token without a session is refused (401).
  */
 export const checkSignIn = async (
   strapi: Core.Strapi,
   input: { user: { id: number; password?: string | null }; sessionId: string | null; requiredByClient: boolean; now?: Date }
-): Promise<SignInSession | null> => {
+): Promise<SignInSession> => {
   const now = input.now ?? new Date();
+  // A token that names no session (users-permissions' own, which contacts no longer get) could
+  // not be ended by signing out, a password change or a reset: it opens nothing.
+  if (!input.sessionId) throw refusal(401, NO_SESSION, { reason: 'sign-in-ended' });
   const row = await readFacts(strapi, input.user.id, input.sessionId);
-  if (input.sessionId && !row) throw refusal(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
-  const session = input.sessionId && row ? toSession(row, input.user.id) : null;
-  if (session && !isLive(session, input.user.password, now)) throw refusal(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
+  if (!row) throw refusal(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
+  const session = toSession(row, input.user.id);
+  if (!isLive(session, input.user.password, now)) throw refusal(401, SIGN_IN_ENDED, { reason: 'sign-in-ended' });
 
-  if (!session || !hasSecondFactor(session)) {
-    const needed = input.requiredByClient || Number(row?.twoFactors ?? 0) > 0 || portalRequires(row?.settings);
+  if (!hasSecondFactor(session)) {
+    const needed = input.requiredByClient || Number(row.twoFactors ?? 0) > 0 || portalRequires(row.settings);
     if (needed) throw twoFactorRequiredError();
   }
-  if (session) await touchSession(strapi, session, now);
+  await touchSession(strapi, session, now);
   return session;
 };

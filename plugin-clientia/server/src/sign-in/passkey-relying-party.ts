@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { NEUTRAL_BRANDING } from '../../../shared/contracts/branding';
 import { records } from '../repositories/records';
-import { portalOrigin, type SignInHttpContext } from './request';
+import { portalOrigin } from './request';
 import { UID } from '../constants';
 
 /** Who the passkeys belong to: the portal's origin as the browser sees it, and its hostname as RP id. */
@@ -13,11 +13,11 @@ interface RelyingParty {
 }
 
 /**
- * The relying party of this request. Passkeys are bound to the portal's hostname, so moving the
- * portal to another domain (its PUBLIC_URL) leaves the passkeys made on the old one behind.
+ * The relying party: the configured portal. Passkeys are bound to its hostname, so moving the
+ * portal to another domain leaves the passkeys made on the old one behind.
  */
-export const relyingParty = async (strapi: Core.Strapi, ctx: SignInHttpContext): Promise<RelyingParty> => {
-  const origin = await portalOrigin(strapi, ctx);
+export const relyingParty = async (strapi: Core.Strapi): Promise<RelyingParty> => {
+  const origin = await portalOrigin(strapi);
   return { origin, id: new URL(origin).hostname, name: await firmName(strapi) };
 };
 

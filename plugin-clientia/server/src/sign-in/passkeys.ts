@@ -75,7 +75,7 @@ export const passkeyRegistrationOptions = async (
   }
   // One handle per account, so an authenticator replaces its old passkey for this account instead of adding a second.
   const userHandle = existing[0]?.userHandle ?? newUserHandle();
-  const rp = await relyingParty(strapi, ctx);
+  const rp = await relyingParty(strapi);
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -121,7 +121,7 @@ export const registerPasskey = async (
   const userHandle = typeof challenge?.data?.userHandle === 'string' ? challenge.data.userHandle : null;
   if (!challenge || challenge.userId !== owner.id || !expected || !userHandle) throw fieldError('challenge', EXPIRED_CEREMONY);
 
-  const rp = await relyingParty(strapi, ctx);
+  const rp = await relyingParty(strapi);
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     verification = await verifyRegistrationResponse({
@@ -192,7 +192,7 @@ export const passkeySignInOptions = async (
   strapi: Core.Strapi,
   ctx: SignInHttpContext
 ): Promise<PasskeyCeremony<PublicKeyCredentialRequestOptionsJSON>> => {
-  const rp = await relyingParty(strapi, ctx);
+  const rp = await relyingParty(strapi);
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: [],
@@ -230,7 +230,7 @@ export const signInWithPasskey = async (strapi: Core.Strapi, ctx: SignInHttpCont
   const handle = input.response.response.userHandle;
   if (handle && handle !== passkey.userHandle) throw await refuse('user-handle-mismatch');
 
-  const rp = await relyingParty(strapi, ctx);
+  const rp = await relyingParty(strapi);
   let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {
     verification = await verifyAuthenticationResponse({

@@ -46,17 +46,12 @@ export const originOf = (value: string | null | undefined): string | null => {
 };
 
 /**
- * The portal's origin, as the contact's browser sees it: what the portal itself says (only from a
- * trusted proxy, and only a bare origin), else the firm's custom domain from the branding, else the
- * configured portal URL. Sign-in links point here and the passkey RP id is its hostname.
+ * The portal's origin: the firm's custom domain from the branding, else the configured portal URL.
+ * Sign-in links in emails point here and the passkey RP id is its hostname. Configuration only:
+ * no request header decides it, or a caller who reaches the API from a trusted address (through a
+ * reverse proxy on the same host, say) could have genuine emails link to a site of their own.
  */
-export const portalOrigin = async (strapi: Core.Strapi, ctx: SignInHttpContext | null): Promise<string> => {
-  if (ctx && viaTrustedProxy(requestOf(ctx), trustedProxies(strapi))) {
-    const forwarded = header(requestOf(ctx), FORWARDED.portalOrigin);
-    const origin = originOf(forwarded);
-    // Only a bare origin: a path or query in it would be a sign the header was tampered with.
-    if (origin && forwarded.replace(/\/+$/, '') === origin) return origin;
-  }
+export const portalOrigin = async (strapi: Core.Strapi): Promise<string> => {
   const branding = await records(strapi, UID.branding).findOne({ select: ['portalUrl'] });
   const fromBranding = originOf(typeof branding?.portalUrl === 'string' ? branding.portalUrl : null);
   return fromBranding ?? originOf(pluginConfig(strapi, 'portalUrl')) ?? pluginConfig(strapi, 'portalUrl').replace(/\/+$/, '');

@@ -252,7 +252,7 @@ export const pathFor = (spec: PortalRouteSpec, id?: string) => {
 };
 
 /** One request as a persona, with the spec's example body unless told otherwise. */
-export const send = (world: SecurityWorld, spec: PortalRouteSpec, probe: ProbeRequest) => {
+const probeRequest = (world: SecurityWorld, spec: PortalRouteSpec, probe: ProbeRequest) => {
   const http = world.app.http();
   const url = pathFor(spec, probe.id);
   const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
@@ -270,6 +270,16 @@ export const send = (world: SecurityWorld, spec: PortalRouteSpec, probe: ProbeRe
   }
   const body = probe.body === undefined ? (spec.example?.body ?? {}) : probe.body;
   return request.set('Content-Type', 'application/json').send(JSON.stringify(body));
+};
+
+/** Routes that can end the caller's own sign-in session (signing out, ending sessions). */
+const endsSessions = (spec: PortalRouteSpec) => spec.method !== 'GET' && spec.path.startsWith('/sessions');
+
+/** One probe, answered; a persona whose session the probe ended gets a new one for the next. */
+export const send = async (world: SecurityWorld, spec: PortalRouteSpec, probe: ProbeRequest) => {
+  const response = await probeRequest(world, spec, probe);
+  if (endsSessions(spec) && response.status < 300 && probe.persona !== 'anonymous' && probe.persona !== 'apiToken') await world.renew(probe.persona);
+  return response;
 };
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { PortalRole } from '../../../shared/contracts/portal';
 import { fixtures } from './fixtures';
-import type { TestApp } from './test-app';
+import { sessionToken, type TestApp } from './test-app';
 
 export type Persona =
   | 'anonymous'
@@ -23,6 +23,8 @@ export interface PortalWorld {
   /** Header selecting the client the persona acts for (contactAB acts as B). */
   selector: Partial<Record<Persona, string>>;
   emails: Record<Exclude<Persona, 'anonymous' | 'apiToken'>, string>;
+  /** A new sign-in session for the persona, after a test ended theirs (signing out everywhere, say). */
+  renew(persona: Exclude<Persona, 'anonymous' | 'apiToken'>): Promise<void>;
 }
 
 /**
@@ -47,10 +49,9 @@ export const buildPortalWorld = async (app: TestApp): Promise<PortalWorld> => {
         data: { client: client.documentId, user: user.documentId, role: portalRole, signatory: Boolean(signatory), name: key, acceptedAt: new Date().toISOString() } as never,
       });
     }
-    const login = await app.http().post('/api/auth/local').send({ identifier: email, password });
-    if (login.status !== 200) throw new Error(`login of ${email} failed: ${login.status}`);
+    const jwt = await sessionToken(app, Number(user.id));
     if (blocked) await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { blocked: true } });
-    return { email, jwt: login.body.jwt as string };
+    return { email, jwt, userId: Number(user.id) };
   };
 
   const memberA = await contact('memberA', [[clientA, 'member']]);
@@ -68,19 +69,24 @@ export const buildPortalWorld = async (app: TestApp): Promise<PortalWorld> => {
   });
 
   const bearer = (jwt: string) => `Bearer ${jwt}`;
+  const people = { memberA, billingA, adminA, ownerA, contactB, contactAB, blocked };
+  const auth: PortalWorld['auth'] = {
+    anonymous: null,
+    apiToken: bearer(token.accessKey),
+    memberA: bearer(memberA.jwt),
+    billingA: bearer(billingA.jwt),
+    adminA: bearer(adminA.jwt),
+    ownerA: bearer(ownerA.jwt),
+    contactB: bearer(contactB.jwt),
+    contactAB: bearer(contactAB.jwt),
+    blocked: bearer(blocked.jwt),
+  };
   return {
     clientA,
     clientB,
-    auth: {
-      anonymous: null,
-      apiToken: bearer(token.accessKey),
-      memberA: bearer(memberA.jwt),
-      billingA: bearer(billingA.jwt),
-      adminA: bearer(adminA.jwt),
-      ownerA: bearer(ownerA.jwt),
-      contactB: bearer(contactB.jwt),
-      contactAB: bearer(contactAB.jwt),
-      blocked: bearer(blocked.jwt),
+    auth,
+    async renew(persona) {
+      auth[persona] = bearer(await sessionToken(app, people[persona].userId));
     },
     selector: { contactAB: clientB.documentId },
     emails: {

@@ -107,8 +107,10 @@ describe('account emails: the password reset link leads to the portal, from the 
     const code = new RegExp(`${portalUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/reset-password\\?code=([0-9a-f]+)`).exec(message.body)![1];
     const reset = await app.http().post('/api/auth/reset-password').send({ code, password: 'new-harbour-pass-7', passwordConfirmation: 'new-harbour-pass-7' }).expect(200);
     expect(reset.body.user.email).toBe('rosa@client.example');
-    await app.http().post('/api/auth/local').send({ identifier: 'rosa@client.example', password: 'new-harbour-pass-7' }).expect(200);
-    expect((await app.http().post('/api/auth/local').send({ identifier: 'rosa@client.example', password: contact.password })).status).toBe(400);
+    // The new password is the right one (403: Rosa has no client yet); the old one is wrong now.
+    const signIn = (password: string) => app.http().post('/api/clientia/sign-in/password').send({ email: 'rosa@client.example', password });
+    expect((await signIn('new-harbour-pass-7')).status).toBe(403);
+    expect((await signIn(contact.password)).status).toBe(401);
     // The code works once.
     expect((await app.http().post('/api/auth/reset-password').send({ code, password: 'x-another-pass-8', passwordConfirmation: 'x-another-pass-8' })).status).toBe(400);
   });

@@ -204,4 +204,31 @@ describe('invoices: totals, numbers, statuses and payments', () => {
       .expect(400);
     expect(bad.body.error.details.errors[0].path).toEqual(['state']);
   });
+
+  it('answers money out of range with a 400 naming the field, from the Content Manager and any other writer, and writes nothing', async () => {
+    const token = await adminToken(app, 'cm-money@firm.example');
+    const client = await f.client();
+    const invoice = await f.invoice(client, { state: 'issued', lineItems: [{ description: 'Advice', quantity: 1, unitPrice: 10_000, taxRate: 0 }] });
+    const payments = async () => app.strapi.db.query('plugin::clientia.payment').count();
+    const before = await payments();
+    for (const amount of ['99999999999999999999999', '1e23', 1e23, '10000000000001', '12.5', 'lots']) {
+      const response = await app
+        .http()
+        .post('/content-manager/collection-types/plugin::clientia.payment')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ invoice: { connect: [{ documentId: invoice.documentId }] }, amount, receivedOn: '2026-11-20', method: 'bank_transfer' });
+      expect({ amount, status: response.status, path: response.body.error?.details?.errors?.[0]?.path }).toEqual({ amount, status: 400, path: ['amount'] });
+    }
+    const contract = await app
+      .http()
+      .post('/content-manager/collection-types/plugin::clientia.contract')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ client: { connect: [{ documentId: client.documentId }] }, title: 'Framework agreement', kind: 'msa', value: '-99999999999999999999' });
+    expect([contract.status, contract.body.error?.details?.errors?.[0]?.path]).toEqual([400, ['value']]);
+    expect(fieldOf(await refused(f.payment(invoice, 1e23)))).toBe('amount');
+    expect(await payments()).toBe(before);
+    // An amount in range still goes through.
+    await f.payment(invoice, 10_000);
+    expect(await payments()).toBe(before + 1);
+  });
 });

@@ -26,7 +26,8 @@ describe('public routes: accepting an invitation', () => {
     return { token: inviteUrl.split('/invite/')[1], membershipId, expiresAt };
   };
   const membership = (documentId: string) => memberships().findOne({ where: { documentId }, populate: ['user'] });
-  const signIn = (identifier: string, password: string) => app.http().post('/api/auth/local').send({ identifier, password });
+  /** A portal sign-in with the password; the token is in `body.data.jwt`. */
+  const signIn = (email: string, password: string) => app.http().post('/api/clientia/sign-in/password').send({ email, password });
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -114,7 +115,7 @@ describe('public routes: accepting an invitation', () => {
     expect(entry.client.id).toBe(client.id);
 
     const login = await signIn('hana@larch.example', GOOD_PASSWORD).expect(200);
-    const me = await app.http().get('/api/clientia/me').set('Authorization', `Bearer ${login.body.jwt}`).expect(200);
+    const me = await app.http().get('/api/clientia/me').set('Authorization', `Bearer ${login.body.data.jwt}`).expect(200);
     expect(me.body.data).toMatchObject({ user: { name: 'Hana Berg' }, activeClient: { documentId: client.documentId }, role: 'billing' });
 
     await post(ACCEPT, { token, password: 'another-password-1' }).expect(404);
@@ -156,7 +157,7 @@ describe('public routes: accepting an invitation', () => {
 
     expect((await membership(second.membershipId)).acceptedAt).not.toBeNull();
     const login = await signIn('kim@larch.example', GOOD_PASSWORD).expect(200);
-    const me = await app.http().get('/api/clientia/me').set('Authorization', `Bearer ${login.body.jwt}`).expect(200);
+    const me = await app.http().get('/api/clientia/me').set('Authorization', `Bearer ${login.body.data.jwt}`).expect(200);
     expect(me.body.data.memberships.map((m: { name: string }) => m.name).sort()).toEqual(['Larch & Finch Holdings', 'Second Orchard']);
   });
 

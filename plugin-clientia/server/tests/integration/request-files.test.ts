@@ -74,7 +74,9 @@ describe('multipart bodies: only where a route takes files, and no temporary fil
       Authorization: world.auth.ownerA!,
     });
     expect(tooLarge.status).toBe(413);
-    expect(JSON.parse(tooLarge.body).error.message).toMatch(/larger than this route takes \(25 MiB of files\)/);
+    const refusal = JSON.parse(tooLarge.body).error;
+    expect(refusal.message).toBe('file: the upload is larger than this route takes (25 MiB of files)');
+    expect(refusal.details.errors[0].path).toEqual(['file']);
 
     const unknownLength = await headersOnly(app, '/api/clientia/documents', {
       'Content-Type': 'multipart/form-data; boundary=clientia',

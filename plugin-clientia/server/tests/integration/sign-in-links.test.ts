@@ -188,4 +188,15 @@ describe('sign-in links: by email, once, for 15 minutes, never telling who has a
     // Well-formed but unknown: the same 410 as a used link.
     await redeem('A'.repeat(43)).expect(410);
   });
+
+  it('links to the configured portal whatever origin the request names, from any address', async () => {
+    await pastTheMinute();
+    clearOutbox(app.outboxDir);
+    // Supertest calls from loopback, a trusted proxy: the header once decided the link's origin.
+    await api('/sign-in/links').set('X-Clientia-Portal-Origin', 'https://evil.example').set('X-Forwarded-Host', 'evil.example').send({ email: 'greta@hafen.example' }).expect(200);
+    const [mail] = await sent();
+    expect(mail!.body).toMatch(LINK);
+    expect(mail!.body).not.toContain('evil.example');
+    for (const href of mail!.body.match(/https?:\/\/[^\s"'<>)]+/g) ?? []) expect(new URL(href).origin).not.toBe('https://evil.example');
+  });
 });

@@ -38,8 +38,9 @@ describe('portal sign-in with a password, and the sessions it opens', () => {
     return people[key]!;
   };
 
-  const localToken = async (email: string, pass = password) =>
-    (await api().post('/api/auth/local').send({ identifier: email, password: pass }).expect(200)).body.jwt as string;
+  /** A users-permissions token naming no session, as `/api/auth/local` issued them before it was closed to contacts. */
+  const sessionlessToken = async (userId: number) =>
+    String(await (app.strapi.plugin('users-permissions').service('jwt') as { issue(payload: object): string | Promise<string> }).issue({ id: userId }));
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -225,7 +226,7 @@ describe('portal sign-in with a password, and the sessions it opens', () => {
     it('changes the password: every old token stops working, the new one works', async () => {
       const current = await signedIn(people.dana!.email);
       const other = await signedIn(people.dana!.email);
-      const local = await localToken(people.dana!.email);
+      const sessionless = await sessionlessToken(people.dana!.id);
       const change = (body: unknown) => api().put('/api/clientia/password').set(bearer(current.jwt)).send(body as object);
 
       const wrong = await change({ currentPassword: 'not-my-password', password: 'Fresh-harbour-22' }).expect(400);
@@ -240,9 +241,8 @@ describe('portal sign-in with a password, and the sessions it opens', () => {
       await me(changed.body.data.jwt).expect(200);
       await me(current.jwt).expect(401);
       await me(other.jwt).expect(401);
-      // A token from users-permissions' own sign-in carries no session; it still works until it
-      // expires, as users-permissions tokens do, and is for contacts who need no second factor.
-      await me(local).expect(200);
+      // A token naming no session could not be ended this way: it opens nothing at all.
+      await me(sessionless).expect(401);
       await signIn(people.dana!.email).expect(401);
       await signIn(people.dana!.email, next).expect(200);
 
@@ -288,11 +288,25 @@ describe('portal sign-in with a password, and the sessions it opens', () => {
       return answers;
     };
 
-    it('refuses every portal route to a contact whose client requires it, with a token from /api/auth/local', async () => {
-      const token = await localToken(people.strict!.email);
-      const response = await me(token).expect(403);
-      expect(response.body.error).toMatchObject({ message: 'Two-factor authentication is required', details: { reason: 'two-factor-required' } });
-      expect(await refusedEverywhere(token)).toEqual([]);
+    it('gives a contact no token from users-permissions’ own sign-in: the right password reads as a wrong one', async () => {
+      const right = await api().post('/api/auth/local').send({ identifier: people.strict!.email, password });
+      const wrong = await api().post('/api/auth/local').send({ identifier: people.strict!.email, password: 'not-the-password-1' });
+      expect([right.status, right.body]).toEqual([wrong.status, wrong.body]);
+      expect(right.status).toBe(400);
+      expect(JSON.stringify(right.body)).not.toContain('jwt');
+    });
+
+    it('refuses every portal route to a token naming no session, whoever holds it', async () => {
+      for (const person of [people.strict!, people.dana!]) {
+        const token = await sessionlessToken(person.id);
+        for (const spec of PORTAL_ROUTES) {
+          const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+          let request = api()[method](pathFor(spec)).set(bearer(token));
+          if (spec.method !== 'GET') request = request.send(spec.example?.body ?? {});
+          const response = await request;
+          expect({ route: routeName(spec), status: response.status, reason: response.body?.error?.details?.reason }).toEqual({ route: routeName(spec), status: 401, reason: 'sign-in-ended' });
+        }
+      }
     });
 
     it('refuses every portal route to a session that proved no second factor, and lets one that did through', async () => {
@@ -305,8 +319,8 @@ describe('portal sign-in with a password, and the sessions it opens', () => {
     });
 
     it('refuses a contact with an authenticator app set up who skipped it, and everyone when the portal requires it', async () => {
-      expect(await refusedEverywhere(await localToken(people.enrolled!.email))).toEqual([]);
-      const dana = await localToken(people.dana!.email);
+      expect(await refusedEverywhere((await openSession(app.strapi, null, { userId: people.enrolled!.id, method: 'password', secondFactor: 'none' })).jwt)).toEqual([]);
+      const dana = (await openSession(app.strapi, null, { userId: people.dana!.id, method: 'password', secondFactor: 'none' })).jwt;
       await me(dana).expect(200);
       await saveSignInSettings(app.strapi, { requireTwoFactor: true });
       try {

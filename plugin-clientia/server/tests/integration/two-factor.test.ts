@@ -252,7 +252,7 @@ describe('two-factor authentication: authenticator codes and recovery codes', ()
     const step = (await password('tom@strict.example', tom.password)).body.data;
     expect(step).toMatchObject({ status: 'enrol-two-factor', challenge: expect.any(String), expiresAt: expect.any(String) });
     expect(step.jwt).toBeUndefined();
-    // The token from /api/auth/local reaches nothing, not even setting up from the account page.
+    // A session that proved no second factor reaches nothing, not even setting up from the account page.
     const refused = await api('get', '/me', tom.jwt).expect(403);
     expect(refused.body.error.details).toMatchObject({ reason: 'two-factor-required' });
     await api('post', '/security/two-factor', tom.jwt).send({}).expect(403);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { CONTACT_ROLE_TYPE, ensureContactRole } from '../../src/routes/content-api/contact-role';
+import { CONTACT_ROLE_TYPE } from '../../src/constants';
+import { ensureContactRole } from '../../src/routes/content-api/contact-role';
 
 type Row = { id: number } & Record<string, unknown>;
 

@@ -36,7 +36,7 @@ describe('the routes that take files', () => {
   });
 
   it('reads the app’s own file routes from the plugin config', () => {
-    expect(parseFileRoute(' POST /api/careers/:id/cv ')).toEqual({ method: 'POST', path: '/api/careers/:id/cv', maxFileBytes: null });
+    expect(parseFileRoute(' POST /api/careers/:id/cv ')).toEqual({ method: 'POST', path: '/api/careers/:id/cv', maxFileBytes: null, field: null });
     for (const wrong of ['GET /api/x', 'POST api/x', '/api/x', 'POST /api/x extra']) {
       expect(parseFileRoute(wrong)).toBeNull();
       expect(FILE_ROUTE_SHAPE.test(wrong)).toBe(false);

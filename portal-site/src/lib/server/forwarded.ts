@@ -1,10 +1,9 @@
 /**
- * What the portal tells Strapi about the browser behind a call: its address, its user agent and
- * the portal's own address. Strapi believes these headers only from a trusted proxy (the portal).
+ * What the portal tells Strapi about the browser behind a call: its address and its user agent.
+ * Strapi believes these headers only from a trusted proxy (the portal). The portal's own address
+ * is Strapi's configuration (`PORTAL_URL`, or the branding's portal URL), never a header.
  */
 import { isIP } from 'node:net';
-
-import { publicOrigin } from './config';
 
 /** As the API records it. */
 export const USER_AGENT_MAX = 512;
@@ -45,12 +44,3 @@ export const browserHeaders = (request: BrowserRequest): Record<string, string> 
   if (agent) headers['x-clientia-user-agent'] = agent;
   return headers;
 };
-
-/**
- * Sign-in and passkey calls also name the portal's public origin: links in emails point there,
- * and a passkey belongs to its host name (the WebAuthn relying party).
- */
-export const signInHeaders = (request: BrowserRequest, origin: string = publicOrigin()): Record<string, string> => ({
-  ...browserHeaders(request),
-  'x-clientia-portal-origin': origin,
-});

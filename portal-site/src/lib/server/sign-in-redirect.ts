@@ -5,10 +5,25 @@ import { forgetMe } from './me-cache';
 import type { RequestContext } from './public-page';
 import { StrapiError } from './strapi';
 
-/** Only paths of this portal are followed after sign-in (no open redirect). */
+/** An origin no portal has: what `next` is resolved against to tell a path of this portal. */
+const HERE = 'http://portal.invalid';
+
+/**
+ * Only paths of this portal are followed after sign-in (no open redirect). `next` is resolved the
+ * way a browser would (which drops tabs and newlines: `/\t/evil.example` is `//evil.example`, a
+ * host) and kept only when it stays on this origin; a control character or a backslash anywhere
+ * gives `/`, so nothing a header cannot carry reaches the redirect.
+ */
 export const safeNext = (value: string | null | undefined): string => {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  // eslint-disable-next-line no-control-regex
+  if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, HERE);
+  } catch {
+    return '/';
+  }
+  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : '/';
 };
 
 /** Why a contact is sent back to sign in: the session ended, or it lacks the second factor now required. */

@@ -19,7 +19,7 @@ import type {
   SignInStep,
   TotpEnrolment,
 } from '@clientia/shared/contracts/sign-in';
-import { signInHeaders, type BrowserRequest } from './forwarded';
+import { browserHeaders, type BrowserRequest } from './forwarded';
 import { strapiClient } from './strapi';
 
 const BASE = '/api/clientia/sign-in';
@@ -28,7 +28,7 @@ const BASE = '/api/clientia/sign-in';
 export type { SecondFactorProof };
 
 const post = async <T>(path: string, json: unknown, browser: BrowserRequest): Promise<T> =>
-  (await strapiClient().call<{ data: T }>(`${BASE}${path}`, { method: 'POST', json, headers: signInHeaders(browser) })).data;
+  (await strapiClient().call<{ data: T }>(`${BASE}${path}`, { method: 'POST', json, headers: browserHeaders(browser) })).data;
 
 export const passwordStep = (email: string, password: string, browser: BrowserRequest) =>
   post<SignInStep>('/password', { email, password } satisfies PasswordSignInRequest, browser);

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 
-import { signInHeaders } from '../../lib/server/forwarded';
+import { browserHeaders } from '../../lib/server/forwarded';
 import { clientIp } from '../../lib/server/forms';
 import { json, jsonError, readJson } from '../../lib/server/json';
 import { flash } from '../../lib/server/browser-session';
@@ -23,7 +23,7 @@ export const POST: APIRoute = async (context) => {
   const problem = passkeyNameProblem(name);
   if (problem) return jsonError(t(problem), 400);
 
-  const browser = signInHeaders({ clientAddress: clientIp(context), userAgent: context.request.headers.get('user-agent') });
+  const browser = browserHeaders({ clientAddress: clientIp(context), userAgent: context.request.headers.get('user-agent') });
   try {
     await api.addPasskey({ challenge, response, name }, browser);
   } catch (error) {

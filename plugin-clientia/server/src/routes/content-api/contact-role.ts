@@ -2,16 +2,11 @@ import type { Core } from '@strapi/strapi';
 
 import { PORTAL_ROUTES } from './portal';
 import { actionOf } from '../../portal/route-spec';
-import { STRAPI_UID } from '../../constants';
-
-export const CONTACT_ROLE_TYPE = 'client-contact';
-
-/** What a contact's token may reach besides the portal routes: their own account, nothing else. */
-const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
+import { CONTACT_ROLE_TYPE, STRAPI_UID } from '../../constants';
 
 /**
- * The users-permissions role every portal contact has. Kept to exactly the portal routes and the
- * contact's own account at every start: a permission added by hand (users, upload) is removed.
+ * The users-permissions role every portal contact has. Kept to exactly the portal routes at every
+ * start: a permission added by hand (users, upload, users-permissions' own account routes) is removed.
  */
 export const ensureContactRole = async (strapi: Core.Strapi) => {
   const roles = strapi.db.query(STRAPI_UID.role as never);
@@ -33,7 +28,9 @@ export const ensureContactRole = async (strapi: Core.Strapi) => {
     },
   })) as { id: number };
 
-  const wanted = new Set([...ACCOUNT_ACTIONS, ...PORTAL_ROUTES.map(actionOf)]);
+  // Not even users-permissions' /users/me or /auth/change-password: the portal API has the
+  // contact's account, under the same sign-in session checks as every other portal route.
+  const wanted = new Set(PORTAL_ROUTES.map(actionOf));
   const permissions = strapi.db.query(STRAPI_UID.permission as never);
   const granted = (await permissions.findMany({ where: { role: { id: role.id } }, select: ['id', 'action'] })) as { id: number; action: string }[];
   const extra = granted.filter((p) => !wanted.has(p.action));

@@ -1,7 +1,7 @@
 /** A new password, chosen on the account page with the current one. */
 import { fieldOf, passwordProblem } from '../auth';
 import { clientIp, secretField } from '../forms';
-import { signInHeaders } from '../forwarded';
+import { browserHeaders } from '../forwarded';
 import { endEveryBrowserSession, flash, openBrowserSession } from '../browser-session';
 import { SIGN_IN_PER_ACCOUNT, throttle } from '../throttle';
 import { refused, refusedWith, type AccountOutcome, type AccountPost } from './form';
@@ -22,7 +22,7 @@ export const handlePassword = async ({ page, context, form }: AccountPost): Prom
   if (next === current) return refused(page, 'newPassword', 'account.password.same');
   if (await guard.isBlocked('change-password', subject, SIGN_IN_PER_ACCOUNT)) return refused(page, 'currentPassword', 'auth.signIn.throttled', 429);
   try {
-    const browser = signInHeaders({ clientAddress: clientIp(context), userAgent: context.request.headers.get('user-agent') });
+    const browser = browserHeaders({ clientAddress: clientIp(context), userAgent: context.request.headers.get('user-agent') });
     const answer = (await api.changePassword(current, next, browser)).data;
     await guard.clear('change-password', subject);
     // A new password ends every browser session, including ones someone else may have opened;

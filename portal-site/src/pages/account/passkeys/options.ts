@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 
-import { signInHeaders } from '../../../lib/server/forwarded';
+import { browserHeaders } from '../../../lib/server/forwarded';
 import { clientIp } from '../../../lib/server/forms';
 import { json, jsonError } from '../../../lib/server/json';
 import { StrapiError } from '../../../lib/server/strapi';
@@ -11,7 +11,7 @@ export const POST: APIRoute = async (context) => {
   const signedIn = await signedInJson(context);
   if (signedIn instanceof Response) return signedIn;
   const { api, t } = signedIn;
-  const browser = signInHeaders({ clientAddress: clientIp(context), userAgent: context.request.headers.get('user-agent') });
+  const browser = browserHeaders({ clientAddress: clientIp(context), userAgent: context.request.headers.get('user-agent') });
   try {
     const { data } = await api.passkeyRegistrationOptions(browser);
     return json({ challenge: data.challenge, options: data.options });
