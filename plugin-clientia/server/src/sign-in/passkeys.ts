@@ -188,10 +188,7 @@ export const removeOwnPasskey = async (strapi: Core.Strapi, ctx: SignInHttpConte
 };
 
 /** Sign-in, step 1: a challenge for any of the portal's passkeys (the authenticator offers the accounts it holds). */
-export const passkeySignInOptions = async (
-  strapi: Core.Strapi,
-  ctx: SignInHttpContext
-): Promise<PasskeyCeremony<PublicKeyCredentialRequestOptionsJSON>> => {
+export const passkeySignInOptions = async (strapi: Core.Strapi): Promise<PasskeyCeremony<PublicKeyCredentialRequestOptionsJSON>> => {
   const rp = await relyingParty(strapi);
   const options = await generateAuthenticationOptions({
     rpID: rp.id,

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { pluginConfig } from '../config/plugin-config';
 import { records } from '../repositories/records';
-import { clientAddress, FORWARDED, header, trustedAddresses, userAgentOf, viaTrustedProxy, type RequestLike } from '../http/caller';
+import { clientAddress, trustedAddresses, userAgentOf, type RequestLike } from '../http/caller';
 import { UID } from '../constants';
 
 /** What sign-in code reads of Koa's context (a policy's copy of it has these too). */

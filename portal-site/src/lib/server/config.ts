@@ -85,8 +85,5 @@ let cached: PortalConfig | undefined;
 
 export const config = (): PortalConfig => (cached ??= readConfig());
 
-/** The canonical origin (scheme, host, port) of the portal. */
-export const publicOrigin = (): string => new URL(config().publicUrl).origin;
-
 /** Cookies are Secure (and take the __Host- prefix) whenever clients reach the portal over https. */
 export const secureCookies = (): boolean => config().production || config().publicUrl.startsWith('https:');
