@@ -6,7 +6,7 @@ export const demoBranding = {
   firmName: 'Harbor & Pine Advisory',
   primaryColor: '#1f4e5f',
   accentColor: '#9a6418',
-  portalUrl: 'http://localhost:4321',
+  // No portal URL of its own: the demo portal is wherever PORTAL_URL says, on any port.
   supportEmail: 'support@harborpine.example',
   emailSenderName: 'Harbor & Pine Advisory',
   emailSenderAddress: 'portal@harborpine.example',
