@@ -5,18 +5,10 @@ import { assertLinksOn, redeemSignInLink, requestSignInLink } from '../sign-in/l
 import type { SignInRequest } from './sign-in';
 import { noQuery } from '../../../shared/contracts/fields';
 import { parseBody, parseQuery } from '../validation/parse';
+import { ACCOUNT_QUIET_FLOOR_MS, answerNoSoonerThan } from '../http/answer-floor';
 
-/**
- * The least time a link request takes to answer, from the start of the handler. Sending a link
- * takes a few queries and an outbox row, refusing an unknown address almost nothing; both answer
- * after the same floor, so the time does not tell whether the address has an account.
- */
-export const LINK_REQUEST_FLOOR_MS = 300;
-
-const holdUntil = async (deadline: number) => {
-  const left = deadline - performance.now();
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-};
+/** The least time a link request takes to answer: the time does not tell whether the address has an account. */
+export const LINK_REQUEST_FLOOR_MS = ACCOUNT_QUIET_FLOOR_MS;
 
 /** Public: asking for a sign-in link by email, and signing in with one. */
 const signInLinks = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -31,7 +23,7 @@ const signInLinks = ({ strapi }: { strapi: Core.Strapi }) => ({
       // An error for a known address must not answer differently from an unknown one.
       strapi.log.error(`[clientia] a sign-in link could not be sent: ${(error as Error).message}`);
     }
-    await holdUntil(started + LINK_REQUEST_FLOOR_MS);
+    await answerNoSoonerThan(started, LINK_REQUEST_FLOOR_MS);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { data: { ok: true } };
   },

@@ -1,5 +1,6 @@
 import { expireResetCodes, RESET_CODE_TTL_MS } from '../../src/accounts/password-reset';
 import { hashedResetCode, hashStoredResetCodes } from '../../src/accounts/reset-codes';
+import { RESET_REQUEST_FLOOR_MS } from '../../src/controllers/password-resets';
 import { moreFixtures } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
 import { clearOutbox, deliverQueued, readOutbox } from '../helpers/outbox';
@@ -63,6 +64,19 @@ describe('password resets through the outbox: branded, in the contact’s langua
       await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: contact.user.id }, data: { blocked: false } });
     }
     expect(await sent()).toEqual([]);
+  });
+
+  it('answers a known address no sooner than an unknown one: after the same floor', async () => {
+    // Lower bounds only: whatever else the machine does, no answer comes before the floor.
+    await app.strapi.db
+      .query('plugin::clientia.outbound-email')
+      .updateMany({ where: { kind: 'password_reset' }, data: { createdAt: new Date(Date.now() - 5 * 60_000) } });
+    for (const email of ['greta@hafen.example', 'nobody@nowhere.example', 'nobody-portal@elsewhere.example']) {
+      const started = performance.now();
+      expect((await ask({ email }).expect(200)).body).toEqual({ data: { ok: true } });
+      expect({ email, atLeastTheFloor: performance.now() - started >= RESET_REQUEST_FLOOR_MS - 5 }).toEqual({ email, atLeastTheFloor: true });
+    }
+    expect((await sent()).map((mail) => mail.headers.to)).toEqual([expect.stringContaining('greta@hafen.example')]);
   });
 
   it('ends an unused reset link after an hour, and only that one', async () => {

@@ -37,7 +37,7 @@ export const PUBLIC_ROUTES: readonly PublicRouteSpec[] = [
     rateLimited: true,
     handler: 'password-resets.create',
     summary:
-      'Emails a portal contact the link to choose a new password, in their language and the firm’s brand, through the outbox; the same answer whether or not the address has an account',
+      'Emails a portal contact the link to choose a new password, in their language and the firm’s brand, through the outbox; the same answer, after the same minimum time, whether or not the address has an account',
     request: 'JSON body `{ email }`; at most one email per account a minute',
     responses: '200, `{ data: { ok: true } }`; 400 naming `email` or an unknown field. The link leads to `<portal>/reset-password?code=…`, which posts the code to `POST /api/auth/reset-password`',
   },
