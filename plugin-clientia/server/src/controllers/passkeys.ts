@@ -59,7 +59,7 @@ const passkeys = ({ strapi }: { strapi: Core.Strapi }) => ({
   async signInOptions(ctx: PasskeyRequest) {
     parseQuery(noQuery, ctx.query);
     parseBody(passkeyOptionsRequest, ctx.request.body);
-    const body: { data: PasskeyCeremony } = { data: (await passkeySignInOptions(strapi)) as unknown as PasskeyCeremony };
+    const body: { data: PasskeyCeremony } = { data: (await passkeySignInOptions(strapi, ctx)) as unknown as PasskeyCeremony };
     ctx.body = body;
   },
 

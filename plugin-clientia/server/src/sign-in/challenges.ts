@@ -47,7 +47,7 @@ const toChallenge = (row: Record<string, unknown>): Challenge => {
 /** Opens a challenge; only the returned token can redeem it, and only its hash is stored. */
 export const createChallenge = async (
   strapi: Core.Strapi,
-  input: { kind: ChallengeKind; userId: number | null; method?: SignInMethod; data?: Record<string, unknown>; ttlMs: number }
+  input: { kind: ChallengeKind; userId: number | null; method?: SignInMethod; data?: Record<string, unknown>; ttlMs: number; ip?: string | null }
 ): Promise<{ token: string; expiresAt: Date }> => {
   const token = randomToken();
   const now = Date.now();
@@ -60,12 +60,17 @@ export const createChallenge = async (
       user: input.userId,
       method: input.method ?? null,
       data: input.data ?? {},
+      ip: input.ip ? input.ip.slice(0, 64) : null,
       expiresAt,
       attempts: 0,
     } as never,
   });
   return { token, expiresAt };
 };
+
+/** How many challenges of this kind the address opened since `since` (anonymous ceremonies are limited per address). */
+export const challengesFrom = (strapi: Core.Strapi, kind: ChallengeKind, ip: string, since: Date) =>
+  records(strapi, UID.signInChallenge).count({ where: { kind, ip, createdAt: { $gt: since } } });
 
 const findLive = async (strapi: Core.Strapi, token: string, kind: ChallengeKind, now: Date) => {
   const row = await records(strapi, UID.signInChallenge).findOne({

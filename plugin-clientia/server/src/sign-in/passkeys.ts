@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { PasskeyCeremony, PasskeySignInRequest, PasskeySummary, passkeyRegistrationRequest, SignedIn } from '../../../shared/contracts/sign-in';
 import { fieldError } from '../domain/errors';
 import { recordSignInEvent } from './activity';
-import { consumeChallenge, createChallenge } from './challenges';
+import { challengesFrom, consumeChallenge, createChallenge } from './challenges';
 import { passkeyAccount } from './passkey-account';
 import { relyingParty } from './passkey-relying-party';
 import {
@@ -187,8 +187,21 @@ export const removeOwnPasskey = async (strapi: Core.Strapi, ctx: SignInHttpConte
   return true;
 };
 
+/**
+ * Anonymous passkey ceremonies one address may open in a window: each is a row until it expires,
+ * and the route needs no account, so without a limit anyone could fill the table.
+ */
+export const PASSKEY_SIGN_IN_PER_ADDRESS = { limit: 30, windowMs: 10 * 60_000 } as const;
+
 /** Sign-in, step 1: a challenge for any of the portal's passkeys (the authenticator offers the accounts it holds). */
-export const passkeySignInOptions = async (strapi: Core.Strapi): Promise<PasskeyCeremony<PublicKeyCredentialRequestOptionsJSON>> => {
+export const passkeySignInOptions = async (strapi: Core.Strapi, ctx: SignInHttpContext): Promise<PasskeyCeremony<PublicKeyCredentialRequestOptionsJSON>> => {
+  const { ip } = requestContext(ctx, strapi);
+  if (ip) {
+    const since = new Date(Date.now() - PASSKEY_SIGN_IN_PER_ADDRESS.windowMs);
+    if ((await challengesFrom(strapi, 'passkey-sign-in', ip, since)) >= PASSKEY_SIGN_IN_PER_ADDRESS.limit) {
+      throw new errors.RateLimitError('Too many passkey sign-ins from this address; try again in a few minutes');
+    }
+  }
   const rp = await relyingParty(strapi);
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
@@ -202,6 +215,7 @@ export const passkeySignInOptions = async (strapi: Core.Strapi): Promise<Passkey
     method: 'passkey',
     data: { webauthnChallenge: options.challenge },
     ttlMs: PASSKEY_CHALLENGE_TTL_MS,
+    ip,
   });
   return { challenge: token, options };
 };

@@ -1,5 +1,5 @@
 import { PORTAL_ROUTES } from '../../src/routes/content-api/portal';
-import { PASSKEY_SIGN_IN_FAILED } from '../../src/sign-in/passkeys';
+import { PASSKEY_SIGN_IN_FAILED, PASSKEY_SIGN_IN_PER_ADDRESS } from '../../src/sign-in/passkeys';
 import { saveSignInSettings } from '../../src/sign-in/settings';
 import { moreFixtures } from '../helpers/admin-api';
 import { fixtures } from '../helpers/fixtures';
@@ -180,6 +180,18 @@ describe('passkeys: added from the account page, then signing in instead of a pa
     const { challenge } = options.body.data;
     const response = laptop.get(options.body.data.options, { origin: named, credentialId: laptop.credentials[0]!.id, rpId: RP_ID });
     await api('post', '/sign-in/passkey').set('x-clientia-portal-origin', named).send({ challenge, response }).expect(401);
+  });
+
+  it('opens a bounded number of anonymous passkey sign-ins per address, then answers 429 and writes nothing', async () => {
+    const challenges = (ip: string) => app.strapi.db.query('plugin::clientia.sign-in-challenge').count({ where: { kind: 'passkey-sign-in', ip } });
+    // The portal forwards each browser's address; Strapi believes it from the portal (loopback) only.
+    const from = (ip: string) => api('post', '/sign-in/passkey/options').set('X-Forwarded-For', ip).send({});
+    for (let n = 0; n < PASSKEY_SIGN_IN_PER_ADDRESS.limit; n += 1) await from('198.51.100.77').expect(200);
+    expect(await challenges('198.51.100.77')).toBe(PASSKEY_SIGN_IN_PER_ADDRESS.limit);
+    for (let n = 0; n < 5; n += 1) await from('198.51.100.77').expect(429);
+    expect(await challenges('198.51.100.77')).toBe(PASSKEY_SIGN_IN_PER_ADDRESS.limit);
+    // Another browser is not held up by it.
+    await from('198.51.100.78').expect(200);
   });
 
   it('answers an unknown passkey 401 with the same message', async () => {

@@ -118,7 +118,7 @@ export const PUBLIC_ROUTES: readonly PublicRouteSpec[] = [
     summary: 'Starts a sign-in with a passkey: a challenge for any passkey of this portal, the browser offers the ones it holds',
     request: 'JSON body `{}`',
     responses:
-      '200, `{ data: { challenge, options } }`: `options` go to the browser’s WebAuthn get call (empty `allowCredentials`, user verification required, RP id the portal’s hostname); `challenge` is sent back with the response and lasts 5 minutes; 400 naming an unknown field',
+      '200, `{ data: { challenge, options } }`: `options` go to the browser’s WebAuthn get call (empty `allowCredentials`, user verification required, RP id the portal’s hostname); `challenge` is sent back with the response and lasts 5 minutes; 400 naming an unknown field; 429 after 30 from one browser address within 10 minutes',
   },
   {
     method: 'POST',
