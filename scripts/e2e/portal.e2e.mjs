@@ -218,30 +218,40 @@ describe('the client portal in a browser', { concurrency: false }, () => {
 
   it('downloads an invoice PDF the firm attached', async () => {
     const token = await adminToken();
-    const invoices = /** @type {{ results: { documentId: string, number: string | null, state: string }[] }} */ (
-      await fetch(`${strapiUrl}/content-manager/collection-types/plugin::clientia.invoice?pageSize=100`, {
-        headers: { authorization: `Bearer ${token}` },
-      }).then((r) => r.json())
+    const auth = { authorization: `Bearer ${token}` };
+    const json = { ...auth, 'content-type': 'application/json' };
+    const clients = /** @type {{ data: { documentId: string, name: string }[] }} */ (
+      await fetch(`${strapiUrl}/clientia/clients?pageSize=100`, { headers: auth }).then((r) => r.json())
     );
-    const issued = invoices.results.find((invoice) => invoice.number && invoice.state === 'issued');
-    assert.ok(issued, 'the demo has an issued invoice');
-    const pdf = await makePdf(`Invoice ${issued.number}`);
-    const file = await uploadAsStaff(token, pdf, `${issued.number}.pdf`, 'application/pdf');
-    const attached = await fetch(`${strapiUrl}/content-manager/collection-types/plugin::clientia.invoice/${issued.documentId}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ pdf: file.id }),
+    const northwind = clients.data.find((client) => client.name === 'Northwind Logistics');
+    assert.ok(northwind, 'the demo has Northwind Logistics');
+    // A draft, its own PDF attached in the invoice editor (private storage), then issued.
+    const created = await fetch(`${strapiUrl}/clientia/clients/${northwind.documentId}/invoices`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ lineItems: [{ description: 'Advisory, invoiced from the firm’s own software', quantity: 1, unitPrice: 50000, taxRate: 0 }] }),
     });
+    assert.equal(created.status, 201, await created.clone().text());
+    const draft = /** @type {{ data: { documentId: string } }} */ (await created.json()).data;
+    const pdf = await makePdf('Invoice from the firm’s own accounting software');
+    const form = new FormData();
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'own-invoice.pdf');
+    const attached = await fetch(`${strapiUrl}/clientia/invoices/${draft.documentId}/pdf`, { method: 'PUT', headers: auth, body: form });
     assert.equal(attached.status, 200, await attached.clone().text());
+    const issued = await fetch(`${strapiUrl}/clientia/invoices/${draft.documentId}/issue`, { method: 'POST', headers: json, body: '{}' });
+    assert.equal(issued.status, 200, await issued.clone().text());
 
     const { context, page } = await signIn('anna@northwind.example');
-    await page.goto(`${portal}/invoices/${issued.documentId}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`a[href="/invoices/${issued.documentId}/pdf"]`)]);
+    await page.goto(`${portal}/invoices/${draft.documentId}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`a[href="/invoices/${draft.documentId}/pdf"]`)]);
     const bytes = readFileSync(await download.path());
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
     assert.deepEqual(bytes, pdf, 'the client gets the exact file the firm attached');
     assert.doesNotMatch(download.suggestedFilename(), PRODUCT);
     await context.close();
+    // Out of the way of the statement's open invoices, which the next test reads.
+    const voided = await fetch(`${strapiUrl}/clientia/invoices/${draft.documentId}/void`, { method: 'POST', headers: json, body: '{}' });
+    assert.equal(voided.status, 200, await voided.clone().text());
   });
 
   it('shows the statement of account and gives it, like an invoice without an attached file, as a PDF in the firm’s brand', async () => {
