@@ -24,6 +24,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os from 'node:os';
 import path from 'node:path';
 
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
 import { NOTE, PLUGIN_LINES, SHARED_ADMIN_PACKAGES, appVersions, enablePlugin, generateSecrets, packageCopies, writeApp } from './app.mjs';
 import { accountEmailChanges, apiAt, contentTypeChanges, describe, readAppState, roleChanges, setAccountEmailSettings } from './app-state.mjs';
 import { mariadbDatabase, postgresDatabase, sqliteDatabase } from './databases.mjs';
@@ -242,32 +244,45 @@ const bootNewDatabaseWithPlugin = async (run, withoutPlugin) => {
   }
 };
 
+/** A one-page PDF, as a firm would upload a contract. @param {string} text */
+const contractPdf = async (text) => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([595, 842]).drawText(text, { x: 60, y: 760, size: 12, font });
+  return Buffer.from(await pdf.save());
+};
+
 /**
- * The middlewares the plugin placed itself at work: a PDF staff attach to a contract is not
- * served from `/uploads`, while a file of the app's own media library still is.
+ * The middlewares the plugin placed itself at work: a contract's PDF goes to the private store,
+ * never the media library, while a file of the app's own media library is still served from
+ * `/uploads`; and a multipart body is refused where no route takes files.
  * @param {Run} run @param {import('./app-state.mjs').Api} api @param {string} token @param {string} clientId
  */
 const checkPrivateFiles = async (run, api, token, clientId) => {
-  /** @param {string} name @returns {Promise<{ id: number, url: string } | undefined>} */
-  const upload = async (name) => {
-    const form = new FormData();
-    form.append('files', new Blob([`%PDF-1.4\n% ${name}\n%%EOF\n`], { type: 'application/pdf' }), name);
-    const reply = await api('POST', '/upload', { token, form });
-    expect(run, `the media library takes ${name}`, reply.status === 201 || reply.status === 200, describe(reply));
-    return reply.json?.[0];
-  };
-  const contractFile = await upload('signed-msa.pdf');
-  const ownFile = await upload('opening-hours.pdf');
-  if (!contractFile || !ownFile) return;
-  const contract = await api('POST', '/content-manager/collection-types/plugin::clientia.contract', {
-    token,
-    body: { title: 'Master services agreement', kind: 'msa', state: 'draft', version: 1, client: { connect: [{ documentId: clientId }] }, file: contractFile.id },
-  });
-  if (!expect(run, 'a contract with that PDF is created through the Content Manager', contract.status === 201 || contract.status === 200, describe(contract))) return;
-  const hidden = await api('GET', contractFile.url);
-  expect(run, 'the contract’s PDF is not served from /uploads (private-files)', hidden.status === 404, `HTTP ${hidden.status} for ${contractFile.url}`);
-  const served = await api('GET', ownFile.url);
-  expect(run, 'the app’s own upload is still served from /uploads', served.status === 200, `HTTP ${served.status} for ${ownFile.url}`);
+  const media = async () => (await api('GET', '/upload/files?pageSize=1', { token })).json?.pagination?.total;
+  const before = await media();
+  const own = new FormData();
+  own.append('files', new Blob(['%PDF-1.4\n% opening-hours\n%%EOF\n'], { type: 'application/pdf' }), 'opening-hours.pdf');
+  const ownReply = await api('POST', '/upload', { token, form: own });
+  expect(run, 'the media library takes the app’s own file', ownReply.status === 201 || ownReply.status === 200, describe(ownReply));
+  const ownFile = ownReply.json?.[0];
+
+  const contract = await api('POST', `/clientia/clients/${clientId}/contracts`, { token, body: { title: 'Master services agreement', kind: 'msa' } });
+  if (!expect(run, 'a draft contract is created in the contract editor', contract.status === 201 || contract.status === 200, describe(contract))) return;
+  const form = new FormData();
+  form.append('file', new Blob([await contractPdf('Master services agreement')], { type: 'application/pdf' }), 'signed-msa.pdf');
+  const uploaded = await api('POST', `/clientia/contracts/${contract.json.data.contract.documentId}/file`, { token, form });
+  expect(run, 'the contract’s PDF goes to private storage', uploaded.status === 200 && uploaded.json?.data?.contract?.file?.storage === 'private', describe(uploaded));
+  const after = await media();
+  expect(run, 'the contract’s PDF is not in the media library (only the app’s own file was added)', before !== undefined && after === before + 1, `media library ${before} → ${after}`);
+  if (ownFile) {
+    const served = await api('GET', ownFile.url);
+    expect(run, 'the app’s own upload is still served from /uploads', served.status === 200, `HTTP ${served.status} for ${ownFile.url}`);
+  }
+  const refused = new FormData();
+  refused.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'x.pdf');
+  const notAFileRoute = await api('POST', '/api/auth/local', { form: refused });
+  expect(run, 'a multipart body is refused where no route takes files (request-files)', notAFileRoute.status === 415, describe(notAFileRoute));
 };
 
 /** Step 5: after installing the next version over the data. @param {Run} run */
